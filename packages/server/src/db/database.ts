@@ -1,0 +1,61 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { DatabaseTarget } from '../config/env.ts';
+import type { Database } from './schema.ts';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+/** An open database: the Kysely handle, its dialect, and a reader for replica-served reads. */
+export interface Db {
+  db: Kysely<Database>;
+  /** Reads that may be served by a replica (inquiries, dashboards); the primary otherwise. */
+  reader: Kysely<Database>;
+  dialect: Dialect;
+  /** The raw SQLite connection, for online backup and pragmas; undefined on PostgreSQL. */
+  sqlite?: SQLite.Database;
+  close(): Promise<void>;
+}
+
+// PostgreSQL returns int8 and numeric as strings; our amounts are safe integers and our
+// ratios are plain numbers, so read them as numbers on both dialects.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
+
+function openSqlite(file: string): SQLite.Database {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new SQLite(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('busy_timeout = 5000');
+  return sqlite;
+}
+
+function pgPool(url: string): pg.Pool {
+  return new pg.Pool({ connectionString: url, max: 10 });
+}
+
+/** Opens the database named by the target; migrations are run separately. */
+export function openDatabase(target: DatabaseTarget): Db {
+  if (target.dialect === 'sqlite') {
+    const sqlite = openSqlite(target.file);
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    return { db, reader: db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
+  }
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: pgPool(target.url) }) });
+  const reader = target.readUrl
+    ? new Kysely<Database>({ dialect: new PostgresDialect({ pool: pgPool(target.readUrl) }) })
+    : db;
+  return {
+    db,
+    reader,
+    dialect: 'postgres',
+    async close() {
+      if (reader !== db) await reader.destroy();
+      await db.destroy();
+    },
+  };
+}

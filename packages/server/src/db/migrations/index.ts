@@ -1,0 +1,11 @@
+import type { Migration } from 'kysely';
+import type { Dialect } from '../database.ts';
+import { foundation } from './0001-foundation.ts';
+
+/**
+ * Every migration, in order. Names sort lexically; add new ones at the end with the next
+ * number. Each is a function of the dialect so one file serves SQLite and PostgreSQL.
+ */
+export const migrations: Record<string, (dialect: Dialect) => Migration> = {
+  '0001-foundation': foundation,
+};

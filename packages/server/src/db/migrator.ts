@@ -1,0 +1,43 @@
+import { Migrator, type Migration, type MigrationResultSet } from 'kysely';
+import type { Db } from './database.ts';
+import { migrations } from './migrations/index.ts';
+
+/** Migration state as shown by /api/health and `simpul migrate`. */
+export interface MigrationState {
+  applied: number;
+  pending: number;
+  latest: string | null;
+}
+
+function migrator(handle: Db): Migrator {
+  const all: Record<string, Migration> = {};
+  for (const [name, build] of Object.entries(migrations)) all[name] = build(handle.dialect);
+  return new Migrator({
+    db: handle.db,
+    provider: { getMigrations: async () => all },
+    // Kysely refuses to run when an already-applied migration is followed by an unapplied
+    // one that sorts before it: a migration applied out of order is refused.
+    allowUnorderedMigrations: false,
+  });
+}
+
+/** Applies every pending migration; throws with the failing migration's name. */
+export async function migrateToLatest(handle: Db): Promise<string[]> {
+  const result: MigrationResultSet = await migrator(handle).migrateToLatest();
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === 'Error')?.migrationName;
+    const reason = result.error instanceof Error ? result.error.message : String(result.error);
+    throw new Error(failed ? `Migration ${failed} failed: ${reason}` : `Migrations refused: ${reason}`);
+  }
+  return (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+export async function migrationState(handle: Db): Promise<MigrationState> {
+  const list = await migrator(handle).getMigrations();
+  const applied = list.filter((m) => m.executedAt !== undefined);
+  return {
+    applied: applied.length,
+    pending: list.length - applied.length,
+    latest: applied.at(-1)?.name ?? null,
+  };
+}

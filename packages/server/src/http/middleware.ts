@@ -1,0 +1,73 @@
+import { randomUUID } from 'node:crypto';
+import type { MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
+import { authenticateApiKey } from '../modules/identity/api-keys.service.ts';
+import { SESSION_COOKIE, resolveSession } from '../modules/identity/sessions.service.ts';
+import type { AppEnv, Services } from './context.ts';
+import { AppError, unauthenticated } from './errors.ts';
+import { pickLang } from './messages.ts';
+
+/** Puts the services, a request id, the language and a request logger on the context. */
+export function requestContext(services: Services): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const given = c.req.header('x-request-id');
+    const requestId = given && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+    c.set('services', services);
+    c.set('requestId', requestId);
+    c.set('lang', pickLang(c.req.header('accept-language')));
+    c.set('actor', null);
+    c.set('sessionExpired', false);
+    const log = services.logger.child({ reqId: requestId });
+    c.set('log', log);
+    const started = performance.now();
+    await next();
+    c.header('x-request-id', requestId);
+    // The path only: query strings may carry search terms such as a NIK.
+    log.info({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
+  };
+}
+
+/** Security headers for every answer (CSP allows only our own scripts). */
+export const securityHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
+  await next();
+  c.header(
+    'content-security-policy',
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'",
+  );
+  c.header('x-content-type-options', 'nosniff');
+  c.header('referrer-policy', 'no-referrer');
+  c.header('x-frame-options', 'DENY');
+  c.header('cross-origin-opener-policy', 'same-origin');
+  c.header('permissions-policy', 'camera=(), microphone=(), geolocation=()');
+};
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Finds the actor: an API key (Authorization: Bearer spk_… or X-Api-Key) or the session
+ * cookie. Cookie-authenticated writes must carry `X-Simpul-Request: 1`, which a page on
+ * another site cannot send without a CORS preflight we never grant (CSRF protection on top
+ * of SameSite=Strict). An expired session answers "session expired", not just 401.
+ */
+export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (!c.req.path.startsWith('/api/')) return next();
+  const services = c.get('services');
+  const bearer = c.req.header('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
+  const apiKey = bearer ?? c.req.header('x-api-key');
+  if (apiKey) {
+    const actor = await authenticateApiKey(services, apiKey);
+    if (!actor) throw unauthenticated();
+    c.set('actor', actor);
+    return next();
+  }
+  if (!SAFE_METHODS.has(c.req.method) && c.req.header('x-simpul-request') !== '1') {
+    throw new AppError(403, 'csrf_rejected');
+  }
+  const token = getCookie(c, 'simpul_session' satisfies typeof SESSION_COOKIE);
+  if (token) {
+    const found = await resolveSession(services, token);
+    if (found && 'actor' in found) c.set('actor', found.actor);
+    else if (found && 'expired' in found) c.set('sessionExpired', true);
+  }
+  return next();
+};
