@@ -35,7 +35,11 @@ function openSqlite(file: string): SQLite.Database {
 }
 
 function pgPool(url: string): pg.Pool {
-  return new pg.Pool({ connectionString: url, max: 10 });
+  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.SIMPUL_PG_POOL_SIZE ?? 10) });
+  // An idle client can lose its connection (server restart, admin termination); the pool
+  // drops it and the next query reconnects. Without a listener the process would crash.
+  pool.on('error', () => {});
+  return pool;
 }
 
 /** Opens the database named by the target; migrations are run separately. */

@@ -9,9 +9,11 @@ export interface MigrationState {
   latest: string | null;
 }
 
-function migrator(handle: Db): Migrator {
+type MigrationList = Record<string, (dialect: Db['dialect']) => Migration>;
+
+function migrator(handle: Db, list: MigrationList): Migrator {
   const all: Record<string, Migration> = {};
-  for (const [name, build] of Object.entries(migrations)) all[name] = build(handle.dialect);
+  for (const [name, build] of Object.entries(list)) all[name] = build(handle.dialect);
   return new Migrator({
     db: handle.db,
     provider: { getMigrations: async () => all },
@@ -22,8 +24,8 @@ function migrator(handle: Db): Migrator {
 }
 
 /** Applies every pending migration; throws with the failing migration's name. */
-export async function migrateToLatest(handle: Db): Promise<string[]> {
-  const result: MigrationResultSet = await migrator(handle).migrateToLatest();
+export async function migrateToLatest(handle: Db, list: MigrationList = migrations): Promise<string[]> {
+  const result: MigrationResultSet = await migrator(handle, list).migrateToLatest();
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error')?.migrationName;
     const reason = result.error instanceof Error ? result.error.message : String(result.error);
@@ -32,12 +34,12 @@ export async function migrateToLatest(handle: Db): Promise<string[]> {
   return (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
 
-export async function migrationState(handle: Db): Promise<MigrationState> {
-  const list = await migrator(handle).getMigrations();
-  const applied = list.filter((m) => m.executedAt !== undefined);
+export async function migrationState(handle: Db, list: MigrationList = migrations): Promise<MigrationState> {
+  const all = await migrator(handle, list).getMigrations();
+  const applied = all.filter((m) => m.executedAt !== undefined);
   return {
     applied: applied.length,
-    pending: list.length - applied.length,
+    pending: all.length - applied.length,
     latest: applied.at(-1)?.name ?? null,
   };
 }
