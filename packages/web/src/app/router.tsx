@@ -1,0 +1,45 @@
+import { lazy } from 'react';
+import { createBrowserRouter } from 'react-router';
+import { setSessionExpiredHandler } from '../api';
+import { SESSION_KEY } from '../auth/session';
+import { NAV, SIGN_IN_PATH } from '../nav';
+import NotFoundPage from '../routes/NotFoundPage';
+import { queryClient } from './queryClient';
+import { RoleGate } from './RoleGate';
+import { SessionGate } from './SessionGate';
+
+const SignInPage = lazy(() => import('../routes/auth/SignInPage'));
+const AppLayout = lazy(() => import('./AppLayout'));
+
+export const router = createBrowserRouter([
+  { path: SIGN_IN_PATH, element: <SignInPage /> },
+  {
+    element: <SessionGate />,
+    children: [
+      {
+        element: <AppLayout />,
+        children: [
+          ...NAV.map(({ path, roles, page: Page }) => ({
+            path,
+            element: (
+              <RoleGate roles={roles}>
+                <Page />
+              </RoleGate>
+            ),
+          })),
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+]);
+
+/** A 401 on any call while signed in: drop all cached data and say why on the sign-in page. */
+setSessionExpiredHandler(() => {
+  const wasSignedIn = queryClient.getQueryData(SESSION_KEY) != null;
+  queryClient.clear();
+  queryClient.setQueryData(SESSION_KEY, null);
+  if (window.location.pathname !== SIGN_IN_PATH) {
+    void router.navigate(SIGN_IN_PATH, { replace: true, state: { expired: wasSignedIn } });
+  }
+});

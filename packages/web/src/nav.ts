@@ -1,0 +1,83 @@
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import {
+  IconBuildingCommunity,
+  IconCalculator,
+  IconHome,
+  IconKey,
+  IconUsers,
+  type Icon,
+} from '@tabler/icons-react';
+import { ROLES, type Role } from './auth/roles';
+
+type Page = 'home' | 'simulator' | 'cooperatives' | 'users' | 'changePassword';
+
+export interface NavItem {
+  path: string;
+  /** Menu label (`nav.*`) and the one-line description on the home page (`navDescription.*`). */
+  labelKey: `nav.${Page}`;
+  descriptionKey: `navDescription.${Page}`;
+
+  /** Who sees the link and may open the page; the server checks again on every call. */
+  roles: readonly Role[];
+  icon: Icon;
+  /** Loaded on first visit, so the sign-in page ships none of it. */
+  page: LazyExoticComponent<ComponentType>;
+}
+
+const ALL: readonly Role[] = ROLES;
+const EXCEPT_ANALYST: readonly Role[] = ROLES.filter((r) => r !== 'dinas_analyst');
+
+/**
+ * Every signed-in page, in menu order. Adding a page is one line here plus its folder under
+ * `routes/<area>/`.
+ */
+export const NAV: readonly NavItem[] = [
+  {
+    path: '/',
+    labelKey: 'nav.home',
+    descriptionKey: 'navDescription.home',
+    roles: ALL,
+    icon: IconHome,
+    page: lazy(() => import('./routes/home/HomePage')),
+  },
+  {
+    path: '/simulasi',
+    labelKey: 'nav.simulator',
+    descriptionKey: 'navDescription.simulator',
+    roles: EXCEPT_ANALYST,
+    icon: IconCalculator,
+    page: lazy(() => import('./routes/simulator/SimulatorPage')),
+  },
+  {
+    path: '/koperasi',
+    labelKey: 'nav.cooperatives',
+    descriptionKey: 'navDescription.cooperatives',
+    roles: ['platform_admin', 'dinas_analyst'],
+    icon: IconBuildingCommunity,
+    page: lazy(() => import('./routes/cooperatives/CooperativesPage')),
+  },
+  {
+    path: '/pengguna',
+    labelKey: 'nav.users',
+    descriptionKey: 'navDescription.users',
+    roles: ['platform_admin', 'pengurus'],
+    icon: IconUsers,
+    page: lazy(() => import('./routes/users/UsersPage')),
+  },
+  {
+    path: '/ganti-kata-sandi',
+    labelKey: 'nav.changePassword',
+    descriptionKey: 'navDescription.changePassword',
+    roles: ALL,
+    icon: IconKey,
+    page: lazy(() => import('./routes/auth/ChangePasswordPage')),
+  },
+];
+
+export const CHANGE_PASSWORD_PATH = '/ganti-kata-sandi';
+export const SIGN_IN_PATH = '/masuk';
+
+/** The pages a role may open, in menu order. */
+export function navFor(role: Role): NavItem[] {
+  return NAV.filter((item) => item.roles.includes(role));
+}
