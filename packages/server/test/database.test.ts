@@ -3,7 +3,7 @@ import { afterEach, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../src/db/database.ts';
 import { migrateToLatest, migrationState } from '../src/db/migrator.ts';
 import { migrations } from '../src/db/migrations/index.ts';
-import { describeEachDialect, freshDatabase, testInstance } from './harness.ts';
+import { describeEachDialect, freshDatabase, json, testInstance } from './harness.ts';
 import { databaseTarget } from '../src/config/env.ts';
 
 describeEachDialect('database and migrations', (dialect) => {
@@ -50,7 +50,7 @@ describeEachDialect('database and migrations', (dialect) => {
     cleanups.push(t.close);
     const res = await t.request('/api/health');
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ status: 'ok', database: { dialect, migrations: { pending: 0 } } });
+    expect(await json(res)).toMatchObject({ status: 'ok', database: { dialect, migrations: { pending: 0 } } });
   });
 
   it('stores and reads back large money amounts as numbers', async () => {

@@ -114,3 +114,9 @@ export async function signInCookie(t: TestInstance, username: string, password =
   if (!cookie) throw new Error('no session cookie');
   return cookie;
 }
+
+/** A response body as loosely-typed JSON, for assertions. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function json(res: Response): Promise<any> {
+  return res.json();
+}

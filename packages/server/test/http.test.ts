@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeEachDialect, testInstance, type TestInstance } from './harness.ts';
+import { json, describeEachDialect, testInstance, type TestInstance } from './harness.ts';
 
 describeEachDialect('HTTP edge: bad input gets a clear answer', (dialect) => {
   let t: TestInstance;
@@ -11,7 +11,7 @@ describeEachDialect('HTTP edge: bad input gets a clear answer', (dialect) => {
   it('malformed JSON → 400 malformed_json, never a stack trace', async () => {
     const res = await t.request('/api/auth/sign-in', { method: 'POST', body: '{"username": "a",', headers: { 'content-type': 'application/json' } });
     expect(res.status).toBe(400);
-    const body = await res.json();
+    const body = await json(res);
     expect(body).toMatchObject({ code: 'malformed_json', status: 400 });
     expect(JSON.stringify(body)).not.toMatch(/at .*\.ts/);
   });
@@ -19,7 +19,7 @@ describeEachDialect('HTTP edge: bad input gets a clear answer', (dialect) => {
   it('missing fields → 400 validation_failed naming each field', async () => {
     const res = await t.request('/api/auth/sign-in', { method: 'POST', json: { username: '' }, headers: { 'accept-language': 'en' } });
     expect(res.status).toBe(400);
-    const body = await res.json();
+    const body = await json(res);
     expect(body.code).toBe('validation_failed');
     expect(body.errors).toEqual(
       expect.arrayContaining([
@@ -33,23 +33,23 @@ describeEachDialect('HTTP edge: bad input gets a clear answer', (dialect) => {
     const res = await t.request('/api/tidak-ada');
     expect(res.status).toBe(404);
     expect(res.headers.get('content-type')).toMatch(/problem\+json/);
-    expect((await res.json()).code).toBe('route_not_found');
+    expect((await json(res)).code).toBe('route_not_found');
   });
 
   it('signed out → 401 on a protected route', async () => {
     const res = await t.request('/api/users');
     expect(res.status).toBe(401);
-    expect((await res.json()).code).toBe('unauthenticated');
+    expect((await json(res)).code).toBe('unauthenticated');
   });
 
   it('a body over 1 MiB → 413 payload_too_large', async () => {
     const res = await t.request('/api/auth/sign-in', { method: 'POST', json: { username: 'x'.repeat(1_100_000), password: 'y' } });
     expect(res.status).toBe(413);
-    expect((await res.json()).code).toBe('payload_too_large');
+    expect((await json(res)).code).toBe('payload_too_large');
   });
 
   it('publishes an OpenAPI 3.1 document where every operation declares its access', async () => {
-    const doc = await (await t.request('/api/openapi.json')).json();
+    const doc = await json(await t.request('/api/openapi.json'));
     expect(doc.openapi).toBe('3.1.0');
     const operations = Object.values(doc.paths as Record<string, Record<string, { 'x-access'?: unknown }>>).flatMap((p) => Object.values(p));
     expect(operations.length).toBeGreaterThan(5);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeEachDialect, PASSWORD, seedCooperative, seedUser, signInCookie, testInstance, type TestInstance } from './harness.ts';
+import { json, describeEachDialect, PASSWORD, seedCooperative, seedUser, signInCookie, testInstance, type TestInstance } from './harness.ts';
 
 describeEachDialect('users and cooperatives across tenants', (dialect) => {
   let t: TestInstance;
@@ -22,7 +22,7 @@ describeEachDialect('users and cooperatives across tenants', (dialect) => {
   });
   afterAll(async () => t.close());
 
-  const names = async (res: Response) => ((await res.json()).items as { username?: string; code?: string }[]).map((x) => x.username ?? x.code);
+  const names = async (res: Response) => ((await json(res)).items as { username?: string; code?: string }[]).map((x) => x.username ?? x.code);
 
   it('a pengurus lists only their own cooperative’s users', async () => {
     expect(await names(await t.request('/api/users', { cookie: pengurusA }))).toEqual(['ketua.a', 'petugas.a']);
@@ -42,13 +42,13 @@ describeEachDialect('users and cooperatives across tenants', (dialect) => {
     const missing = await t.request('/api/users/99999/disable', { method: 'POST', cookie: pengurusA });
     expect(other.status).toBe(404);
     expect(missing.status).toBe(404);
-    expect((await other.json()).code).toBe((await missing.json()).code);
+    expect((await json(other)).code).toBe((await json(missing)).code);
   });
 
   it('a pengurus’s new user always lands in their own cooperative', async () => {
     const res = await t.request('/api/users', { method: 'POST', cookie: pengurusA, json: { username: 'kasir.a', fullName: 'Kasir A', role: 'petugas', cooperativeId: b.id, password: PASSWORD } });
     expect(res.status).toBe(201);
-    expect((await res.json()).user.cooperative.id).toBe(a.id);
+    expect((await json(res)).user.cooperative.id).toBe(a.id);
   });
 
   it('a pengurus cannot create a Dinas user', async () => {
@@ -58,15 +58,15 @@ describeEachDialect('users and cooperatives across tenants', (dialect) => {
 
   it('a cooperative role needs a cooperative; a Dinas role must have none', async () => {
     const noCoop = await t.request('/api/users', { method: 'POST', cookie: adminCookie, json: { username: 'lepas', fullName: 'Lepas', role: 'petugas', password: PASSWORD } });
-    expect((await noCoop.json()).code).toBe('cooperative_required');
+    expect((await json(noCoop)).code).toBe('cooperative_required');
     const dinasWithCoop = await t.request('/api/users', { method: 'POST', cookie: adminCookie, json: { username: 'analis2', fullName: 'Analis', role: 'dinas_analyst', cooperativeId: a.id, password: PASSWORD } });
-    expect((await dinasWithCoop.json()).code).toBe('cooperative_not_allowed');
+    expect((await json(dinasWithCoop)).code).toBe('cooperative_not_allowed');
   });
 
   it('a duplicate username is a 409 naming it', async () => {
     const res = await t.request('/api/users', { method: 'POST', cookie: adminCookie, json: { username: 'Petugas.A', fullName: 'X', role: 'petugas', cooperativeId: a.id, password: PASSWORD } });
     expect(res.status).toBe(409);
-    expect((await res.json()).detail).toContain('Petugas.A');
+    expect((await json(res)).detail).toContain('Petugas.A');
   });
 
   it('cooperative users see only their cooperative; Dinas users see all', async () => {
@@ -79,6 +79,6 @@ describeEachDialect('users and cooperatives across tenants', (dialect) => {
     expect((await t.request('/api/cooperatives', { method: 'POST', cookie: pengurusA, json: { code: 'KSPC', name: 'Koperasi C' } })).status).toBe(403);
     const res = await t.request('/api/cooperatives', { method: 'POST', cookie: adminCookie, json: { code: 'kspc', name: 'Koperasi C', type: 'kspps' } });
     expect(res.status).toBe(201);
-    expect((await res.json()).cooperative).toMatchObject({ code: 'KSPC', type: 'kspps' });
+    expect((await json(res)).cooperative).toMatchObject({ code: 'KSPC', type: 'kspps' });
   });
 });
