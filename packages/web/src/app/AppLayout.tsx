@@ -7,6 +7,7 @@ import { useCurrentUser } from '../auth/session';
 import { FullPageLoader } from '../components/FullPageLoader';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { NAV } from '../nav';
+import classes from './AppLayout.module.css';
 import { Brand } from './Brand';
 import { MainNav } from './MainNav';
 import { UserMenu } from './UserMenu';
@@ -50,7 +51,12 @@ export default function AppLayout() {
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar id="main-nav" aria-label={t('app.mainNavigation')}>
+      <AppShell.Navbar
+        id="main-nav"
+        aria-label={t('app.mainNavigation')}
+        className={classes.navbar}
+        data-closed={opened ? undefined : true}
+      >
         <AppShell.Section grow component={ScrollArea} p="sm">
           <MainNav user={user} />
         </AppShell.Section>

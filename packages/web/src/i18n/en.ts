@@ -10,6 +10,7 @@ export const en: Messages = {
     tagline: 'Credit information and problem-loan system for cooperatives',
     loading: 'Loading…',
     retry: 'Try again',
+    close: 'Close',
     cancel: 'Cancel',
     save: 'Save',
     language: 'Language',

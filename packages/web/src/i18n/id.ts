@@ -8,6 +8,7 @@ export const id = {
     tagline: 'Sistem informasi kredit dan penanganan kredit bermasalah koperasi',
     loading: 'Memuat…',
     retry: 'Coba lagi',
+    close: 'Tutup',
     cancel: 'Batal',
     save: 'Simpan',
     language: 'Bahasa',

@@ -45,7 +45,13 @@ export function AddCooperativeModal({ opened, onClose }: { opened: boolean; onCl
   const errors = fieldErrors(add.error, FIELDS, BY_CODE);
 
   return (
-    <Modal opened={opened} onClose={close} title={t('cooperatives.add')} size="md">
+    <Modal
+      opened={opened}
+      onClose={close}
+      title={t('cooperatives.add')}
+      closeButtonProps={{ 'aria-label': t('app.close') }}
+      size="md"
+    >
       <form onSubmit={submit}>
         <Stack gap="md">
           {add.isError && !explainedByFields(add.error, FIELDS, BY_CODE) ? (

@@ -82,7 +82,13 @@ export function AddUserModal({ opened, onClose }: { opened: boolean; onClose: ()
   const errors = { ...fieldErrors(add.error, FIELDS, BY_CODE), ...localErrors };
 
   return (
-    <Modal opened={opened} onClose={close} title={t('users.add')} size="md">
+    <Modal
+      opened={opened}
+      onClose={close}
+      title={t('users.add')}
+      closeButtonProps={{ 'aria-label': t('app.close') }}
+      size="md"
+    >
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           {add.isError && !explainedByFields(add.error, FIELDS, BY_CODE) ? (

@@ -19,7 +19,12 @@ export function DisableUserModal({
   };
 
   return (
-    <Modal opened={user !== null} onClose={close} title={t('users.disableTitle')}>
+    <Modal
+      opened={user !== null}
+      onClose={close}
+      title={t('users.disableTitle')}
+      closeButtonProps={{ 'aria-label': t('app.close') }}
+    >
       <Stack gap="md">
         <Text>
           {t('users.disableConfirm', {

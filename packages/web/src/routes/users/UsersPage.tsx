@@ -93,8 +93,8 @@ function UserTable({ items, meId, showCooperative, onDisable }: TableProps) {
                 <Table.Td ta="right">
                   {!u.disabled && u.id !== meId ? (
                     <Button
-                      variant="subtle"
-                      color="red.9"
+                      variant="light"
+                      color="red"
                       size="compact-sm"
                       onClick={() => onDisable(u)}
                       aria-label={t('users.disableNamed', { name: u.username })}

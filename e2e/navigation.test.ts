@@ -1,0 +1,74 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { AccountName } from './accounts.ts';
+import { launchBrowser, openPage, PHONE, signIn } from './browser.ts';
+
+const accounts = inject('accounts');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** The menu each role must see, in order, and nothing else. */
+const EXPECTED: Record<AccountName, string[]> = {
+  admin: ['Beranda', 'Simulasi angsuran', 'Koperasi', 'Pengguna', 'Ganti kata sandi'],
+  analyst: ['Beranda', 'Koperasi', 'Ganti kata sandi'],
+  pengurus: ['Beranda', 'Simulasi angsuran', 'Pengguna', 'Ganti kata sandi'],
+  petugas: ['Beranda', 'Simulasi angsuran', 'Ganti kata sandi'],
+  pengawas: ['Beranda', 'Simulasi angsuran', 'Ganti kata sandi'],
+};
+
+function navLinks(page: Page): Promise<string[]> {
+  return page.getByRole('navigation').getByRole('link').allInnerTexts();
+}
+
+describe('navigation by role', () => {
+  for (const [name, expected] of Object.entries(EXPECTED) as [AccountName, string[]][]) {
+    test(`${name} sees ${expected.join(', ')}`, async () => {
+      const { context, page } = await openPage(browser);
+      await signIn(page, accounts[name]);
+      expect((await navLinks(page)).map((s) => s.trim())).toEqual(expected);
+      await context.close();
+    });
+  }
+
+  test('a page outside the role answers "not found" even when typed into the address bar', async () => {
+    const { context, page } = await openPage(browser);
+    await signIn(page, accounts.analyst);
+    await page.goto('/simulasi');
+    await page.getByRole('heading', { level: 1, name: 'Halaman tidak ditemukan' }).waitFor();
+    await page.goto('/pengguna');
+    await page.getByRole('heading', { level: 1, name: 'Halaman tidak ditemukan' }).waitFor();
+    await context.close();
+  });
+});
+
+describe('phone (360 × 740)', () => {
+  test('the menu hides behind a burger, opens, navigates and closes', async () => {
+    const { context, page } = await openPage(browser, PHONE);
+    await signIn(page, accounts.pengurus);
+    const burger = page.getByRole('button', { name: 'Buka menu' });
+    expect(await burger.isVisible()).toBe(true);
+    expect(
+      await page.getByRole('navigation').getByRole('link', { name: 'Pengguna' }).isVisible(),
+    ).toBe(false);
+
+    await burger.click();
+    const users = page.getByRole('navigation').getByRole('link', { name: 'Pengguna' });
+    await users.waitFor({ state: 'visible' });
+    await users.click();
+    await page.getByRole('heading', { level: 1, name: 'Pengguna' }).waitFor();
+    await expect.poll(() => users.isVisible()).toBe(false);
+
+    // Nothing sticks out sideways at 360 px.
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - window.innerWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    await context.close();
+  });
+});
