@@ -4,8 +4,9 @@
  * Rules (see docs/loan-engine.md):
  * - a payment first settles instalments already due, oldest first, each in the allocation
  *   order (default penalty → interest → principal);
- * - what remains, if it covers the payoff of the rest (remaining principal; not-yet-due
- *   interest is waived by default), settles the loan and the excess is kept as credit;
+ * - once everything due is paid, what remains, if it covers the payoff of the rest
+ *   (remaining principal; not-yet-due interest is waived by default), settles the loan and
+ *   the excess is kept as credit — so repaying the last principal always settles it;
  * - otherwise it pays the next instalments in advance, oldest first;
  * - penalties accrue between payments on what was unpaid, so timing decides the penalty.
  */
@@ -141,9 +142,12 @@ function restToSettle(context: Context, day: number): number {
   return rest;
 }
 
-function settleFuture(context: Context, day: number, split: Split): void {
+/** Pays off every not-yet-due instalment; true if anything was left to settle. */
+function settleFuture(context: Context, day: number, split: Split): boolean {
+  let changed = false;
   for (const row of context.rows) {
-    if (row.dueDay <= day) continue;
+    if (row.dueDay <= day || unpaidScheduled(row) === 0) continue;
+    changed = true;
     split.principal += row.principal - row.paidPrincipal;
     row.paidPrincipal = row.principal;
     const interest = row.interest - row.paidInterest - row.waivedInterest;
@@ -152,8 +156,33 @@ function settleFuture(context: Context, day: number, split: Split): void {
       split.interest += interest;
       row.paidInterest += interest;
     }
-    if (row.paidOffDay === null) row.paidOffDay = day;
+    row.paidOffDay = day;
   }
+  return changed;
+}
+
+function dueCleared(context: Context, day: number): boolean {
+  for (const row of context.rows) {
+    if (row.dueDay > day) break;
+    if (unpaidScheduled(row) !== 0 || owed(context, row, 'penalty') !== 0) return false;
+  }
+  return true;
+}
+
+/**
+ * Once everything due is paid, money covering the rest settles the loan. This also catches
+ * a loan whose principal is fully repaid with only (waivable) future interest left.
+ */
+function settleOrPrepay(context: Context, day: number, remaining: number, split: Split): { credit: number; payoff: boolean } {
+  if (!dueCleared(context, day)) return { credit: 0, payoff: false };
+  const rest = restToSettle(context, day);
+  if (remaining >= rest) {
+    const payoff = settleFuture(context, day, split);
+    context.credit += remaining - rest;
+    return { credit: remaining - rest, payoff };
+  }
+  for (const row of context.rows) if (row.dueDay > day) remaining = payRow(context, row, remaining, day, split);
+  return { credit: 0, payoff: false };
 }
 
 function allocate(context: Context, day: number, amount: number): PaymentAllocation {
@@ -163,19 +192,7 @@ function allocate(context: Context, day: number, amount: number): PaymentAllocat
     if (row.dueDay > day || remaining === 0) break;
     remaining = payRow(context, row, remaining, day, split);
   }
-  let payoff = false;
-  let credit = 0;
-  if (remaining > 0) {
-    const rest = restToSettle(context, day);
-    if (remaining >= rest) {
-      settleFuture(context, day, split);
-      payoff = rest > 0;
-      credit = remaining - rest;
-      context.credit += credit;
-    } else {
-      for (const row of context.rows) if (row.dueDay > day) remaining = payRow(context, row, remaining, day, split);
-    }
-  }
+  const { credit, payoff } = settleOrPrepay(context, day, remaining, split);
   if (context.settledDay === null && context.rows.every((row) => unpaidScheduled(row) === 0 && owed(context, row, 'penalty') === 0)) {
     context.settledDay = day;
   }
