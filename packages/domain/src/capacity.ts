@@ -87,7 +87,7 @@ const DEFAULT_MAX_TENOR: Readonly<Record<Frequency, number>> = { monthly: 60, fo
  * shortest (cheapest) first.
  *
  * @example tenorsThatFit({ principal: 6_000_000, ratePercent: 1.5, ratePeriod: 'month', method: 'flat',
- *   frequency: 'monthly', startDate: '2024-01-01' }, 700_000)[0]?.tenor // 11
+ *   frequency: 'monthly', startDate: '2024-01-01' }, 700_000)[0]?.tenor // 10
  */
 export function tenorsThatFit(terms: Omit<LoanTerms, 'tenor'>, maxInstallment: number, maxTenor?: number): TenorOption[] {
   assertMoney(maxInstallment, 'maxInstallment', { min: 0 });
