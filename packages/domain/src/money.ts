@@ -81,9 +81,12 @@ export function assertMoney(value: unknown, field = 'amount', options: { min?: n
   }
 }
 
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+const MIN_SAFE = BigInt(Number.MIN_SAFE_INTEGER);
+
 /** Converts a bigint amount to a number, refusing anything beyond the safe-integer range. */
 export function toSafeNumber(value: bigint, field: string): number {
-  if (value > BigInt(Number.MAX_SAFE_INTEGER) || value < BigInt(Number.MIN_SAFE_INTEGER)) {
+  if (value > MAX_SAFE || value < MIN_SAFE) {
     throw new EngineError('invalid_money', field, `${field} exceeds the safe-integer range`, { value: value.toString() });
   }
   return Number(value);

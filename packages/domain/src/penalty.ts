@@ -40,6 +40,9 @@ export const NO_PENALTY: PenaltyRule = { kind: 'none' };
 export interface PenaltyAccrual {
   units: bigint;
   triggered: boolean;
+  /** The last charge computed and the units it was computed for (allocation asks often). */
+  chargedUnits: bigint;
+  charged: number;
 }
 
 function fail(field: string, message: string, value: unknown): never {
@@ -75,7 +78,7 @@ export class PenaltyMeter {
 
   /** A fresh accrual for an instalment. */
   start(): PenaltyAccrual {
-    return { units: 0n, triggered: false };
+    return { units: 0n, triggered: false, chargedUnits: 0n, charged: 0 };
   }
 
   /**
@@ -102,12 +105,19 @@ export class PenaltyMeter {
 
   /** The penalty charged so far for an accrual, rounded once and capped. */
   charged(accrual: PenaltyAccrual): number {
+    if (accrual.units === accrual.chargedUnits) return accrual.charged;
+    accrual.chargedUnits = accrual.units;
+    accrual.charged = this.compute(accrual.units);
+    return accrual.charged;
+  }
+
+  private compute(units: bigint): number {
     const rule = this.rule;
-    if (rule.kind === 'none' || accrual.units === 0n) return 0;
+    if (rule.kind === 'none' || units === 0n) return 0;
     const amount =
       rule.basis === 'percent'
-        ? divRound(accrual.units * this.num, this.den, this.rounding)
-        : accrual.units * BigInt(rule.value);
+        ? divRound(units * this.num, this.den, this.rounding)
+        : units * BigInt(rule.value);
     const capped = rule.cap !== undefined && amount > BigInt(rule.cap) ? BigInt(rule.cap) : amount;
     return toSafeNumber(capped, 'penalty');
   }

@@ -11,11 +11,10 @@
  * - penalties accrue between payments on what was unpaid, so timing decides the penalty.
  */
 import { toDayNumber, fromDayNumber } from './dates.ts';
-import { EngineError } from './errors.ts';
-import { assertMoney } from './money.ts';
 import type { RoundingMode } from './money.ts';
 import { NO_PENALTY, PenaltyMeter } from './penalty.ts';
 import type { PenaltyAccrual, PenaltyRule } from './penalty.ts';
+import { checkOrder, dueDaysOf, normalizePayments } from './repayment-input.ts';
 import type { Schedule } from './schedule.ts';
 
 /** The parts of an instalment a payment can pay. */
@@ -99,6 +98,10 @@ interface Context {
   readonly waive: boolean;
   credit: number;
   settledDay: number | null;
+  /** Principal still unpaid over all instalments (cheap settled test). */
+  principalLeft: number;
+  /** Rows before this index are fully paid, penalty included, and stay so. */
+  firstOpen: number;
 }
 
 type Split = Record<AllocationComponent, number>;
@@ -113,17 +116,22 @@ function owed(context: Context, row: Row, component: AllocationComponent): numbe
   return row.principal - row.paidPrincipal;
 }
 
-function record(row: Row, component: AllocationComponent, amount: number): void {
+function record(row: Row, component: 'penalty' | 'interest', amount: number): void {
   if (component === 'penalty') row.paidPenalty += amount;
-  else if (component === 'interest') row.paidInterest += amount;
-  else row.paidPrincipal += amount;
+  else row.paidInterest += amount;
+}
+
+function recordPrincipal(context: Context, row: Row, amount: number): void {
+  row.paidPrincipal += amount;
+  context.principalLeft -= amount;
 }
 
 function payRow(context: Context, row: Row, remaining: number, day: number, split: Split): number {
   for (const component of context.order) {
     const amount = Math.min(owed(context, row, component), remaining);
     if (amount <= 0) continue;
-    record(row, component, amount);
+    if (component === 'principal') recordPrincipal(context, row, amount);
+    else record(row, component, amount);
     split[component] += amount;
     remaining -= amount;
   }
@@ -149,7 +157,7 @@ function settleFuture(context: Context, day: number, split: Split): boolean {
     if (row.dueDay <= day || unpaidScheduled(row) === 0) continue;
     changed = true;
     split.principal += row.principal - row.paidPrincipal;
-    row.paidPrincipal = row.principal;
+    recordPrincipal(context, row, row.principal - row.paidPrincipal);
     const interest = row.interest - row.paidInterest - row.waivedInterest;
     if (context.waive) row.waivedInterest += interest;
     else {
@@ -174,9 +182,11 @@ function dueCleared(context: Context, day: number): boolean {
  * a loan whose principal is fully repaid with only (waivable) future interest left.
  */
 function settleOrPrepay(context: Context, day: number, remaining: number, split: Split): { credit: number; payoff: boolean } {
-  if (!dueCleared(context, day)) return { credit: 0, payoff: false };
+  // A payment used up by instalments already due settles nothing unless no principal is left.
+  if (remaining === 0 && context.principalLeft > 0) return { credit: 0, payoff: false };
   const rest = restToSettle(context, day);
-  if (remaining >= rest) {
+  // Money left over means every due instalment was cleared; otherwise check.
+  if (remaining >= rest && (remaining > 0 || dueCleared(context, day))) {
     const payoff = settleFuture(context, day, split);
     context.credit += remaining - rest;
     return { credit: remaining - rest, payoff };
@@ -185,15 +195,21 @@ function settleOrPrepay(context: Context, day: number, remaining: number, split:
   return { credit: 0, payoff: false };
 }
 
+function isClosed(context: Context, row: Row): boolean {
+  return unpaidScheduled(row) === 0 && owed(context, row, 'penalty') === 0;
+}
+
 function allocate(context: Context, day: number, amount: number): PaymentAllocation {
   const split: Split = { penalty: 0, interest: 0, principal: 0 };
   let remaining = amount;
-  for (const row of context.rows) {
-    if (row.dueDay > day || remaining === 0) break;
+  for (let index = context.firstOpen; index < context.rows.length && remaining > 0; index++) {
+    const row = context.rows[index];
+    if (row === undefined || row.dueDay > day) break;
     remaining = payRow(context, row, remaining, day, split);
+    if (index === context.firstOpen && isClosed(context, row)) context.firstOpen++;
   }
   const { credit, payoff } = settleOrPrepay(context, day, remaining, split);
-  if (context.settledDay === null && context.rows.every((row) => unpaidScheduled(row) === 0 && owed(context, row, 'penalty') === 0)) {
+  if (context.settledDay === null && context.principalLeft === 0 && context.rows.every((row) => isClosed(context, row))) {
     context.settledDay = day;
   }
   return { date: fromDayNumber(day), amount, ...split, credit, payoff };
@@ -201,42 +217,24 @@ function allocate(context: Context, day: number, amount: number): PaymentAllocat
 
 function accrueUntil(context: Context, fromDay: number, toDay: number): void {
   if (toDay <= fromDay) return;
-  for (const row of context.rows) {
-    if (row.dueDay >= toDay) break;
+  for (let index = context.firstOpen; index < context.rows.length; index++) {
+    const row = context.rows[index];
+    if (row === undefined || row.dueDay >= toDay) break;
     context.meter.accrue(row.accrual, row.dueDay, fromDay, toDay, unpaidScheduled(row));
   }
-}
-
-function checkOrder(order: readonly AllocationComponent[]): void {
-  const valid = order.length === 3 && DEFAULT_ALLOCATION_ORDER.every((component) => order.includes(component));
-  if (!valid) throw new EngineError('invalid_payment', 'allocationOrder', 'allocationOrder must list penalty, interest and principal once each', { value: order });
-}
-
-interface DatedPayment {
-  readonly day: number;
-  readonly amount: number;
-}
-
-function normalizePayments(payments: readonly Payment[], startDay: number): DatedPayment[] {
-  const dated = payments.map((payment, index) => {
-    const field = `payments[${index}]`;
-    const day = toDayNumber(payment.date, `${field}.date`);
-    if (day < startDay) throw new EngineError('invalid_payment', `${field}.date`, 'payment dated before disbursement', { value: payment.date });
-    assertMoney(payment.amount, `${field}.amount`, { min: 1 });
-    return { day, amount: payment.amount };
-  });
-  return dated.sort((a, b) => a.day - b.day);
 }
 
 function createContext(schedule: Schedule, options: RepaymentOptions): Context {
   const meter = new PenaltyMeter(options.penaltyRule ?? NO_PENALTY, options.rounding ?? 'half-even');
   const order = options.allocationOrder ?? DEFAULT_ALLOCATION_ORDER;
   checkOrder(order);
-  const rows = schedule.installments.map((row) => ({
-    n: row.n, dueDate: row.dueDate, dueDay: toDayNumber(row.dueDate), principal: row.principal, interest: row.interest,
+  const dueDays = dueDaysOf(schedule);
+  const rows = schedule.installments.map((row, index) => ({
+    n: row.n, dueDate: row.dueDate, dueDay: dueDays[index] ?? toDayNumber(row.dueDate), principal: row.principal, interest: row.interest,
     paidPrincipal: 0, paidInterest: 0, waivedInterest: 0, paidPenalty: 0, accrual: meter.start(), paidOffDay: null,
   }));
-  return { rows, meter, order, waive: options.waiveFutureInterestOnPayoff ?? true, credit: 0, settledDay: null };
+  const principalLeft = schedule.totals.principal;
+  return { rows, meter, order, waive: options.waiveFutureInterestOnPayoff ?? true, credit: 0, settledDay: null, principalLeft, firstOpen: 0 };
 }
 
 function statusOf(context: Context, row: Row, asOfDay: number): InstallmentStatus {
