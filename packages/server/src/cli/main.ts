@@ -4,6 +4,7 @@ import { translate } from '../http/messages.ts';
 import { auditCommand } from './audit.ts';
 import { cooperativeCommand } from './cooperative.ts';
 import { CommandError, UsageError } from './errors.ts';
+import { importCommand } from './import.ts';
 import { initCommand } from './init.ts';
 import { migrateCommand } from './migrate.ts';
 import { serveCommand } from './serve.ts';
@@ -11,7 +12,7 @@ import { startCommand } from './start.ts';
 import { userCommand } from './user.ts';
 
 /** Every command, in the order `simpul --help` lists them. */
-const COMMANDS = [initCommand, migrateCommand, serveCommand, startCommand, userCommand, cooperativeCommand, auditCommand];
+const COMMANDS = [initCommand, migrateCommand, serveCommand, startCommand, userCommand, cooperativeCommand, importCommand, auditCommand];
 
 export function buildProgram(): Command {
   const program = new Command('simpul')

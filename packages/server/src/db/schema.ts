@@ -1,6 +1,13 @@
 import type { AuditLogTable } from '../modules/audit/audit.table.ts';
 import type { CooperativesTable } from '../modules/cooperatives/cooperatives.table.ts';
 import type { ApiKeysTable, SessionsTable, UsersTable } from '../modules/identity/identity.table.ts';
+import type {
+  RegistryAccountsTable,
+  RegistryBatchIssuesTable,
+  RegistryBatchesTable,
+  RegistryHistoryTable,
+  RegistryHistoryVersionsTable,
+} from '../modules/registry/registry.table.ts';
 
 /** Every table Simpul owns, for Kysely's typed queries. Modules add theirs here. */
 export interface Database {
@@ -9,4 +16,9 @@ export interface Database {
   sessions: SessionsTable;
   api_keys: ApiKeysTable;
   audit_log: AuditLogTable;
+  registry_accounts: RegistryAccountsTable;
+  registry_history: RegistryHistoryTable;
+  registry_history_versions: RegistryHistoryVersionsTable;
+  registry_batches: RegistryBatchesTable;
+  registry_batch_issues: RegistryBatchIssuesTable;
 }

@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { cooperativeRoutes } from '../modules/cooperatives/cooperatives.routes.ts';
 import { authRoutes } from '../modules/identity/auth.routes.ts';
 import { userRoutes } from '../modules/identity/users.routes.ts';
+import { furnishingRoutes } from '../modules/registry/furnishing.routes.ts';
 import { healthRoutes } from '../modules/system/health.routes.ts';
 import type { AppEnv, Services } from './context.ts';
 import { docsRoutes } from './docs.ts';
@@ -12,10 +13,18 @@ import { fieldErrorsOf, problemResponse } from './problem.ts';
 import { serveWeb } from './static.ts';
 
 /** Every module's routes, in one list, so the API surface is visible at a glance. */
-const MODULE_ROUTES = [healthRoutes, authRoutes, userRoutes, cooperativeRoutes];
+const MODULE_ROUTES = [healthRoutes, authRoutes, userRoutes, cooperativeRoutes, furnishingRoutes];
 
-/** Default request body limit for JSON routes; file uploads declare their own. */
+/** Request body limits: 1 MiB for JSON, more for furnishing uploads and batches. */
+const BODY_LIMITS: [prefix: string, bytes: number][] = [
+  ['/api/registry/furnishing/files', 64 * 1024 * 1024],
+  ['/api/registry/furnishing/batches', 16 * 1024 * 1024],
+];
 const JSON_BODY_LIMIT = 1024 * 1024;
+const tooLarge = (): never => {
+  throw new AppError(413, 'payload_too_large');
+};
+const limits = [...BODY_LIMITS.map(([prefix, maxSize]) => ({ prefix, check: bodyLimit({ maxSize, onError: tooLarge }) })), { prefix: '/api/', check: bodyLimit({ maxSize: JSON_BODY_LIMIT, onError: tooLarge }) }];
 
 /** Builds the HTTP application: API, OpenAPI document, API reference and the web app. */
 export function createApp(services: Services): OpenAPIHono<AppEnv> {
@@ -26,7 +35,7 @@ export function createApp(services: Services): OpenAPIHono<AppEnv> {
   });
   app.use('*', requestContext(services));
   app.use('*', securityHeaders);
-  app.use('/api/*', bodyLimit({ maxSize: JSON_BODY_LIMIT, onError: () => { throw new AppError(413, 'payload_too_large'); } }));
+  app.use('/api/*', (c, next) => (limits.find((l) => c.req.path.startsWith(l.prefix)) ?? limits[limits.length - 1]!).check(c, next));
   app.use('/api/*', authenticate);
 
   for (const register of MODULE_ROUTES) register(app);

@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import type { Dialect } from '../database.ts';
 import { foundation } from './0001-foundation.ts';
+import { registry } from './0003-registry.ts';
 
 /**
  * Every migration, in order. Names sort lexically; add new ones at the end with the next
@@ -8,4 +9,5 @@ import { foundation } from './0001-foundation.ts';
  */
 export const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '0001-foundation': foundation,
+  '0003-registry': registry,
 };

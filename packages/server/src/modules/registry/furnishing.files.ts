@@ -1,0 +1,65 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Services, Actor } from '../../http/context.ts';
+import { translate, type Lang } from '../../http/messages.ts';
+import { detectKind, readRows, type Source } from './furnishing.readers.ts';
+import { UnreadableFile } from './furnishing.pipeline.ts';
+import { importRows, type ImportResult } from './furnishing.service.ts';
+import { isPeriod } from './furnishing.validate.ts';
+
+export async function fileSha256(source: Source): Promise<string> {
+  const hash = createHash('sha256');
+  if (Buffer.isBuffer(source)) return hash.update(source).digest('hex');
+  for await (const chunk of fs.createReadStream(source, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+/** Imports a furnishing file (CSV or XLSX) for a cooperative and period as one batch. */
+export async function importFile(
+  services: Services,
+  options: { file: Source; cooperativeId: number; period: string; strict: boolean; actor: Actor | null; fileName?: string; source?: 'file' | 'api'; buffered?: boolean },
+): Promise<ImportResult> {
+  if (!isPeriod(options.period)) throw new UnreadableFile('unknown_format', 'period');
+  const name = options.fileName ?? (typeof options.file === 'string' ? path.basename(options.file) : 'upload');
+  const kind = detectKind(options.file, name);
+  if (!kind) throw new UnreadableFile('unknown_format', name);
+  return importRows(
+    services,
+    {
+      cooperativeId: options.cooperativeId,
+      period: options.period,
+      source: options.source ?? 'file',
+      strict: options.strict,
+      fullFile: true,
+      actor: options.actor,
+      fileName: name,
+      sha256: await fileSha256(options.file),
+      buffered: options.buffered ?? false,
+    },
+    readRows(options.file, kind),
+  );
+}
+
+/** The result as furnishers read it: every finding with its row, column, value, code and message. */
+export function resultJson(result: ImportResult, lang: Lang = 'id') {
+  return {
+    batchId: result.batchId,
+    period: result.period,
+    stored: result.stored,
+    duplicateOf: result.duplicateOf,
+    rows: result.rows,
+    accepted: result.accepted,
+    rejected: result.rejected,
+    warnings: result.warnings,
+    errors: result.issues.map((i) => ({
+      row: i.row,
+      column: i.column,
+      value: i.value,
+      code: i.code,
+      severity: i.severity,
+      message: translate(i.code, lang),
+      messageEn: translate(i.code, 'en'),
+    })),
+  };
+}

@@ -1,0 +1,118 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { parse } from 'csv-parse';
+import ExcelJS from 'exceljs';
+import type { Cell } from './furnishing.values.ts';
+
+/** A row of a furnishing file: its number as a spreadsheet shows it (header = 1) and its cells. */
+export interface FileRow {
+  row: number;
+  cells: Cell[];
+}
+
+export type FileKind = 'csv' | 'xlsx';
+
+/**
+ * A furnishing file: a path (the CLI) or the bytes of an upload (the API), which are parsed
+ * in memory so that an upload's plain identities never touch the disk.
+ */
+export type Source = string | Buffer;
+
+function head(source: Source, length: number): Buffer {
+  if (Buffer.isBuffer(source)) return source.subarray(0, length);
+  const fd = fs.openSync(source, 'r');
+  const buf = Buffer.alloc(length);
+  const read = fs.readSync(fd, buf, 0, length, 0);
+  fs.closeSync(fd);
+  return buf.subarray(0, read);
+}
+
+function stream(source: Source): Readable {
+  return Buffer.isBuffer(source) ? Readable.from([source]) : fs.createReadStream(source, { highWaterMark: 1 << 20 });
+}
+
+/** Tells CSV from XLSX by content (a ZIP signature), falling back to the file name. */
+export function detectKind(source: Source, fileName = typeof source === 'string' ? source : ''): FileKind | undefined {
+  const start = head(source, 4);
+  if (start[0] === 0x50 && start[1] === 0x4b) return 'xlsx';
+  const ext = path.extname(fileName).toLowerCase();
+  if (ext === '.xlsx' || ext === '.xls' || ext === '.ods') return undefined; // named a spreadsheet but not one we read
+  if (start.includes(0)) return start[0] === 0xff && start[1] === 0xfe ? 'csv' : undefined; // binary, unless UTF-16
+  return 'csv';
+}
+
+/**
+ * The text encoding of a CSV: UTF-16 by its BOM, UTF-8 when every byte sequence is valid,
+ * otherwise Windows-1252 (what older Excel versions on Indonesian Windows write).
+ */
+export async function detectEncoding(source: Source): Promise<'utf-8' | 'utf-16le' | 'latin1'> {
+  const bom = head(source, 2);
+  if (bom[0] === 0xff && bom[1] === 0xfe) return 'utf-16le';
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  try {
+    for await (const chunk of stream(source)) decoder.decode(chunk as Buffer, { stream: true });
+    decoder.decode();
+    return 'utf-8';
+  } catch {
+    return 'latin1';
+  }
+}
+
+/** Spreadsheet programs in Indonesian locales write `;` (the comma is the decimal mark). */
+export function detectDelimiter(headerLine: string): string {
+  const counts = [',', ';', '\t', '|'].map((d) => [d, headerLine.split(d).length - 1] as const);
+  return counts.reduce((best, c) => (c[1] > best[1] ? c : best))[0];
+}
+
+function firstLine(source: Source, encoding: BufferEncoding): string {
+  const text = head(source, 64 * 1024).toString(encoding);
+  return text.split(/\r?\n/)[0] ?? '';
+}
+
+/** Streams a CSV's rows, header first. Empty lines are skipped but keep their numbers. */
+export async function* readCsv(source: Source): AsyncGenerator<FileRow> {
+  const encoding = await detectEncoding(source);
+  const delimiter = detectDelimiter(firstLine(source, encoding));
+  const parser = stream(source)
+    .setEncoding(encoding)
+    .pipe(parse({ bom: true, delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, max_record_size: 1 << 20 }));
+  let row = 0;
+  for await (const record of parser as AsyncIterable<string[]>) {
+    row++;
+    if (record.length === 1 && record[0] === '') continue;
+    yield { row, cells: record };
+  }
+}
+
+type ExcelValue = ExcelJS.CellValue;
+
+/** What a spreadsheet cell holds, as a furnishing cell: formulas give their cached result. */
+function excelCell(value: ExcelValue): Cell {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'number' || value instanceof Date) return value;
+  if (typeof value === 'boolean') return String(value);
+  if ('result' in value) return excelCell((value.result ?? null) as ExcelValue);
+  if ('richText' in value) return value.richText.map((r) => r.text).join('');
+  if ('text' in value) return String(value.text);
+  if ('error' in value) return String(value.error);
+  return null;
+}
+
+/** Streams the first worksheet of an XLSX, header first. */
+export async function* readXlsx(source: Source): AsyncGenerator<FileRow> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Buffer.isBuffer(source) ? Readable.from([source]) : source, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'emit' });
+  for await (const sheet of reader) {
+    for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
+      const values = Array.isArray(row.values) ? row.values.slice(1) : [];
+      const cells = Array.from(values, (v) => excelCell(v as ExcelValue));
+      if (cells.every((c) => c === null || c === '')) continue;
+      yield { row: row.number, cells };
+    }
+    return; // the first worksheet only
+  }
+}
+
+export function readRows(source: Source, kind: FileKind): AsyncGenerator<FileRow> {
+  return kind === 'xlsx' ? readXlsx(source) : readCsv(source);
+}

@@ -1,0 +1,43 @@
+import { createHmac } from 'node:crypto';
+import type { Keys } from '../../config/keys.ts';
+
+/**
+ * The registry's only link to a person: HMAC-SHA256 of the canonical NIK under the
+ * instance's pseudonym key. A plain hash would not do — 16 structured digits are few
+ * enough to enumerate — but without the key the pseudonym reveals nothing.
+ */
+export function subjectKey(keys: Keys, canonicalNik: string): string {
+  return keyed(keys.pseudonym, canonicalNik);
+}
+
+/**
+ * HMAC-SHA256 truncated to 128 bits (32 hex digits): collisions stay out of reach at 30
+ * million subjects (birthday bound ~2^64) while every key and index is half the size.
+ */
+function keyed(key: Buffer, message: string): string {
+  return createHmac('sha256', key).update(message).digest('hex').slice(0, 32);
+}
+
+/**
+ * A name as lenders write it differently: accents and punctuation dropped, letters
+ * upper-cased, spaces collapsed ("Sri  Wahyuni, S.Pd." and "SRI WAHYUNI SPD" agree).
+ */
+export function normaliseName(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toUpperCase()
+    .replace(/[^A-Z\s]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Keyed token of a normalised name: compares names without storing them. */
+export function nameToken(keys: Keys, fullName: string): string {
+  return keyed(keys.nameToken, `name:${normaliseName(fullName)}`);
+}
+
+/** Keyed token of a birth date ('YYYY-MM-DD'). */
+export function birthToken(keys: Keys, birthDate: string): string {
+  return keyed(keys.nameToken, `birth:${birthDate}`);
+}
