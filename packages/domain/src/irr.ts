@@ -68,7 +68,7 @@ function solveRate(flows: readonly Flow[], principal: number): number {
  * (e.g. net of an upfront fee) to include that fee in the rate.
  *
  * @example
- * // 1 %/month flat over 12 months ≈ 1.7958 %/month ≈ 23.83 %/year effective
+ * // 1 %/month flat over 12 months ≈ 1.788 %/month ≈ 23.70 %/year effective
  * effectiveRates(buildSchedule({ principal: 1_200_000, ratePercent: 1, ratePeriod: 'month',
  *   tenor: 12, method: 'flat', frequency: 'monthly', startDate: '2024-01-01' }));
  */

@@ -122,7 +122,7 @@ export function stateFromLedger(schedule: Schedule, ledger: Ledger): LoanState {
  *
  * @example
  * const state = loanStateOn(schedule, [{ date: '2024-02-15', amount: 112_000 }], { asOf: '2024-04-01' });
- * state.daysPastDue; // 16 — instalment 2 (due 2024-03-16) is unpaid
+ * state.daysPastDue; // 17 for a schedule from 2024-01-15: instalment 2 (due 2024-03-15) is unpaid
  */
 export function loanStateOn(schedule: Schedule, payments: readonly Payment[], options: RepaymentOptions): LoanState {
   return stateFromLedger(schedule, applyPayments(schedule, payments, options));

@@ -3,8 +3,7 @@
  * rational × balance) and rounded once per amount; only the annuity payment, which involves
  * (1+i)^-n, is computed in floating point and then rounded.
  */
-import { dueDate } from './rates.ts';
-import { periodRate, ratioToNumber } from './rates.ts';
+import { dueDate, periodRate, ratioToNumber } from './rates.ts';
 import type { Ratio } from './rates.ts';
 import { divRound, roundToUnit } from './money.ts';
 import type { Installment, NormalizedTerms } from './schedule.ts';
