@@ -63,9 +63,7 @@ describe('sign-in', () => {
     await page.getByRole('button', { name: /Menu akun/ }).click();
     await page.getByRole('menuitem', { name: 'Keluar' }).click();
     await expect.poll(() => new URL(page.url()).pathname).toBe('/masuk');
-    expect(await page.getByRole('status').filter({ hasText: 'Anda telah keluar.' }).count()).toBe(
-      1,
-    );
+    await page.getByRole('status').filter({ hasText: 'Anda telah keluar.' }).waitFor();
     await page.goto('/');
     await expect.poll(() => new URL(page.url()).pathname).toBe('/masuk');
     await context.close();

@@ -12,7 +12,8 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     target: 'es2022',
-    // Chunks above this are worth a look: the sign-in page must stay small on phones.
-    chunkSizeWarningLimit: 400,
+    // The entry (React, router, Mantine core, i18n) is ~490 kB raw / ~155 kB gzip and the lazy
+    // chart chunk (recharts) ~405 kB raw; e2e/bundle.test.ts keeps what sign-in and Beranda load under 300 kB gzip.
+    chunkSizeWarningLimit: 500,
   },
 });

@@ -1,3 +1,4 @@
+import { formatMoney } from '@simpul/domain';
 import { currentLocale } from './i18n';
 
 /**
@@ -38,4 +39,12 @@ export function formatPercent(fraction: number, digits = 2): string {
 /** A plain number in the user's locale: 1200000 → "1.200.000" (id). */
 export function formatNumber(value: number, maximumFractionDigits = 0): string {
   return new Intl.NumberFormat(currentLocale(), { maximumFractionDigits }).format(value);
+}
+
+/**
+ * Rupiah in minor units (0 decimals) for people: 1500000 → "Rp 1.500.000" (id) or
+ * "Rp 1,500,000" (en); `symbol: false` for table cells whose header already says Rp.
+ */
+export function formatRupiah(minor: number, { symbol = true }: { symbol?: boolean } = {}): string {
+  return formatMoney(minor, 0, currentLocale(), { symbol: symbol ? 'Rp' : '' });
 }

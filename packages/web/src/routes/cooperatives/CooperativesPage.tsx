@@ -2,6 +2,7 @@ import { Badge, Button, Paper, Table, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { TableScroll } from '../../components/TableScroll';
 import { useCurrentUser } from '../../auth/session';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FullPageLoader } from '../../components/FullPageLoader';
@@ -50,7 +51,7 @@ function CooperativeTable({ items }: { items: Cooperative[] }) {
   }
   return (
     <Paper withBorder>
-      <Table.ScrollContainer minWidth={640}>
+      <TableScroll label={t('nav.cooperatives')} minWidth={640}>
         <Table striped highlightOnHover verticalSpacing="sm" horizontalSpacing="md">
           <Table.Caption>{t('cooperatives.count', { count: items.length })}</Table.Caption>
           <Table.Thead>
@@ -78,7 +79,7 @@ function CooperativeTable({ items }: { items: Cooperative[] }) {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </TableScroll>
     </Paper>
   );
 }

@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TableScroll } from '../../components/TableScroll';
 import { isDinasRole } from '../../auth/roles';
 import { useCurrentUser } from '../../auth/session';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -61,7 +62,7 @@ function UserTable({ items, meId, showCooperative, onDisable }: TableProps) {
   const { t } = useTranslation();
   return (
     <Paper withBorder>
-      <Table.ScrollContainer minWidth={showCooperative ? 760 : 600}>
+      <TableScroll label={t('nav.users')} minWidth={showCooperative ? 760 : 600}>
         <Table striped highlightOnHover verticalSpacing="sm" horizontalSpacing="md">
           <Table.Caption>{t('users.count', { count: items.length })}</Table.Caption>
           <Table.Thead>
@@ -107,7 +108,7 @@ function UserTable({ items, meId, showCooperative, onDisable }: TableProps) {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </TableScroll>
       {items.length === 0 ? (
         <Text c="dimmed" ta="center" p="lg">
           {t('users.empty')}
