@@ -7,12 +7,13 @@ import { CommandError, UsageError } from './errors.ts';
 import { importCommand } from './import.ts';
 import { initCommand } from './init.ts';
 import { migrateCommand } from './migrate.ts';
+import { scheduleCommand } from './schedule.ts';
 import { serveCommand } from './serve.ts';
 import { startCommand } from './start.ts';
 import { userCommand } from './user.ts';
 
 /** Every command, in the order `simpul --help` lists them. */
-const COMMANDS = [initCommand, migrateCommand, serveCommand, startCommand, userCommand, cooperativeCommand, importCommand, auditCommand];
+const COMMANDS = [initCommand, migrateCommand, serveCommand, startCommand, userCommand, cooperativeCommand, importCommand, auditCommand, scheduleCommand];
 
 export function buildProgram(): Command {
   const program = new Command('simpul')
