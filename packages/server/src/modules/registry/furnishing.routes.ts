@@ -12,7 +12,6 @@ import type { FileRow } from './furnishing.readers.ts';
 import { importRows } from './furnishing.service.ts';
 import { furnishingStatus } from './furnishing.status.ts';
 import { templateCsv, templateXlsx } from './furnishing.template.ts';
-import { isPeriod } from './furnishing.validate.ts';
 
 /** Who furnishes: a cooperative's staff in the browser, or its own core system with an API key. */
 const furnishers = { roles: ['pengurus', 'petugas'] as const, apiKey: true };
