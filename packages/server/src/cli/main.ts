@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { AppError } from '../http/errors.ts';
 import { translate } from '../http/messages.ts';
 import { auditCommand } from './audit.ts';
+import { backupCommand } from './backup.ts';
 import { cooperativeCommand } from './cooperative.ts';
 import { CommandError, UsageError } from './errors.ts';
 import { importCommand } from './import.ts';
@@ -13,7 +14,7 @@ import { startCommand } from './start.ts';
 import { userCommand } from './user.ts';
 
 /** Every command, in the order `simpul --help` lists them. */
-const COMMANDS = [initCommand, migrateCommand, serveCommand, startCommand, userCommand, cooperativeCommand, importCommand, auditCommand, scheduleCommand];
+const COMMANDS = [initCommand, migrateCommand, serveCommand, startCommand, userCommand, cooperativeCommand, importCommand, auditCommand, backupCommand, scheduleCommand];
 
 export function buildProgram(): Command {
   const program = new Command('simpul')
