@@ -10,9 +10,11 @@ export interface Account {
   role: Role;
   /** Cooperative code; none for Dinas roles. */
   cooperative?: string;
+  /** Created without a password: the CLI prints a temporary one that must be changed. */
+  temporary?: boolean;
 }
 
-export type AccountName = 'admin' | 'analyst' | 'pengurus' | 'petugas' | 'pengawas';
+export type AccountName = 'admin' | 'analyst' | 'pengurus' | 'petugas' | 'pengawas' | 'newcomer';
 
 export const ACCOUNTS: Record<AccountName, Account> = {
   admin: {
@@ -47,5 +49,13 @@ export const ACCOUNTS: Record<AccountName, Account> = {
     fullName: 'Joko Widodo Santoso',
     role: 'pengawas',
     cooperative: COOPERATIVE.code,
+  },
+  newcomer: {
+    username: 'petugas.baru',
+    password: '', // filled in by the global setup from the CLI's output
+    fullName: 'Agus Pratama',
+    role: 'petugas',
+    cooperative: COOPERATIVE.code,
+    temporary: true,
   },
 };

@@ -126,3 +126,31 @@ describe('change password', () => {
     await second.context.close();
   });
 });
+
+describe('temporary password', () => {
+  test('an account created with a generated password must change it before anything else', async () => {
+    const account = accounts.newcomer;
+    const { context, page } = await openPage(browser);
+    await page.goto('/masuk');
+    await page.getByLabel('Nama pengguna').fill(account.username);
+    await page.getByLabel(/^Kata sandi/).fill(account.password);
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Ganti kata sandi' }).waitFor();
+    await page.getByText('Anda masih memakai kata sandi sementara.', { exact: false }).waitFor();
+
+    expect(await page.getByRole('navigation').getByRole('link').allInnerTexts()).toEqual([
+      'Ganti kata sandi',
+    ]);
+    await page.goto('/simulasi'); // every other page leads back here
+    await page.getByRole('heading', { level: 1, name: 'Ganti kata sandi' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/ganti-kata-sandi');
+
+    await page.getByLabel(/^Kata sandi saat ini/).fill(account.password);
+    await page.getByLabel(/^Kata sandi baru/).fill('kata-sandi-agus-2026');
+    await page.getByLabel(/^Ulangi kata sandi baru/).fill('kata-sandi-agus-2026');
+    await page.getByRole('button', { name: 'Ganti kata sandi' }).click();
+    await page.getByRole('link', { name: 'Kembali ke Beranda' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Selamat datang, Agus Pratama' }).waitFor();
+    await context.close();
+  });
+});

@@ -31,7 +31,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const env: NodeJS.ProcessEnv = { ...process.env, SIMPUL_DATA_DIR: dataDir };
   delete env.SIMPUL_DATABASE_URL;
   delete env.SIMPUL_DATABASE_READ_URL;
-  seed(env);
+  const accounts = seed(env);
 
   const port = await freePort();
   const server = spawn(process.execPath, [CLI, 'serve', '--port', String(port)], {
@@ -51,7 +51,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
 
   project.provide('baseURL', baseURL);
-  project.provide('accounts', ACCOUNTS);
+  project.provide('accounts', accounts);
 
   return async () => {
     if (server.exitCode === null) {
@@ -62,32 +62,37 @@ export default async function setup(project: TestProject): Promise<() => Promise
   };
 }
 
-function simpul(env: NodeJS.ProcessEnv, ...args: string[]): void {
+/** Runs the CLI; returns its standard output. */
+function simpul(env: NodeJS.ProcessEnv, ...args: string[]): string {
   const result = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, env, encoding: 'utf8' });
   if (result.status !== 0) {
     throw new Error(
       `simpul ${args[0]} failed (${result.status}):\n${result.stdout}\n${result.stderr}`,
     );
   }
+  return result.stdout;
 }
 
-function seed(env: NodeJS.ProcessEnv): void {
-  simpul(
-    env,
-    'init',
-    '--admin-username',
-    ACCOUNTS.admin.username,
-    '--admin-password',
-    ACCOUNTS.admin.password,
-  );
+/** The instance's accounts, with the temporary passwords the CLI generated. */
+function seed(env: NodeJS.ProcessEnv): Record<AccountName, Account> {
+  const { admin } = ACCOUNTS;
+  simpul(env, 'init', '--admin-username', admin.username, '--admin-password', admin.password);
   simpul(env, 'cooperative', 'add', '--code', COOPERATIVE.code, '--name', COOPERATIVE.name);
-  for (const account of Object.values(ACCOUNTS)) {
+  const seeded = { ...ACCOUNTS };
+  for (const [name, account] of Object.entries(ACCOUNTS) as [AccountName, Account][]) {
     if (account.role === 'platform_admin') continue; // created by init
     const args = ['user', 'add', '--username', account.username, '--full-name', account.fullName];
-    args.push('--role', account.role, '--password', account.password);
+    args.push('--role', account.role);
+    if (!account.temporary) args.push('--password', account.password);
     if (account.cooperative) args.push('--cooperative', account.cooperative);
-    simpul(env, ...args);
+    const output = simpul(env, ...args);
+    if (account.temporary) {
+      const password = /Password \(shown once\): (\S+)/.exec(output)?.[1];
+      if (!password) throw new Error(`no generated password in: ${output}`);
+      seeded[name] = { ...account, password };
+    }
   }
+  return seeded;
 }
 
 /** Newest modification time below a directory (or of a file), in ms. */
@@ -113,8 +118,10 @@ function buildWebIfStale(): void {
     path.join(ROOT, 'packages/domain/src'),
   ];
   if (built > Math.max(...sources.map(newestMtime))) return;
+  // vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
   const result = spawnSync('npm', ['run', 'build', '-w', '@simpul/web'], {
     cwd: ROOT,
+    env: { ...process.env, NODE_ENV: 'production' },
     encoding: 'utf8',
   });
   if (result.status !== 0) throw new Error(`web build failed:\n${result.stdout}\n${result.stderr}`);

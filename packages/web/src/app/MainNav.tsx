@@ -3,7 +3,7 @@ import { IconLogout } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import type { SessionUser } from '../auth/session';
-import { navFor } from '../nav';
+import { CHANGE_PASSWORD_PATH, navFor } from '../nav';
 import { useSignOutAndLeave } from './useSignOutAndLeave';
 
 /** The links this user's role may open, then who is signed in and a sign-out button. */
@@ -11,10 +11,14 @@ export function MainNav({ user }: { user: SessionUser }) {
   const { t } = useTranslation();
   const { pathname } = useLocation();
   const signOut = useSignOutAndLeave();
+  // With a temporary password only one page opens; the menu says so rather than bouncing.
+  const links = navFor(user.role).filter(
+    (item) => !user.mustChangePassword || item.path === CHANGE_PASSWORD_PATH,
+  );
 
   return (
     <Stack gap={4}>
-      {navFor(user.role).map((item) => (
+      {links.map((item) => (
         <NavLink
           key={item.path}
           component={Link}
