@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, inject, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import {
   DESKTOP,
   expectNoSeriousA11yViolations,
@@ -77,5 +77,34 @@ describe('accessibility (axe: no serious or critical violations) and screenshots
     await expectNoSeriousA11yViolations(desktop.page);
     await screenshot(desktop.page, 'add-cooperative-desktop');
     await desktop.context.close();
+  });
+
+  test('keyboard: the skip link comes first and every control shows where focus is', async () => {
+    const { context, page } = await openPage(browser);
+    await signIn(page, accounts.admin);
+    await page.reload();
+    await page.getByTestId('home-role').waitFor();
+    const seen: string[] = [];
+    for (let i = 0; i < 14; i++) {
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        if (!el || el === document.body) return null;
+        const style = getComputedStyle(el);
+        const visible =
+          (style.outlineStyle !== 'none' && style.outlineWidth !== '0px') ||
+          style.boxShadow !== 'none';
+        return {
+          name: (el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 40),
+          visible,
+        };
+      });
+      if (!focused) continue;
+      seen.push(focused.name);
+      expect(focused.visible, `no visible focus on "${focused.name}"`).toBe(true);
+    }
+    expect(seen[0]).toBe('Lewati ke konten utama');
+    expect(seen).toContain('Simulasi angsuran');
+    await context.close();
   });
 });
