@@ -1,5 +1,8 @@
 import type { AuditLogTable } from '../modules/audit/audit.table.ts';
 import type { CooperativesTable } from '../modules/cooperatives/cooperatives.table.ts';
+import type { CloseOfDayRunsTable, LoanProductsTable, LoanSnapshotsTable, LoansTable, RepaymentsTable } from '../modules/lending/lending.table.ts';
+import type { MembersTable } from '../modules/members/members.table.ts';
+import type { SavingsTransactionsTable } from '../modules/savings/savings.table.ts';
 import type { ApiKeysTable, SessionsTable, UsersTable } from '../modules/identity/identity.table.ts';
 import type {
   RegistryAccountsTable,
@@ -21,4 +24,11 @@ export interface Database {
   registry_history_versions: RegistryHistoryVersionsTable;
   registry_batches: RegistryBatchesTable;
   registry_batch_issues: RegistryBatchIssuesTable;
+  members: MembersTable;
+  savings_transactions: SavingsTransactionsTable;
+  loan_products: LoanProductsTable;
+  loans: LoansTable;
+  repayments: RepaymentsTable;
+  loan_snapshots: LoanSnapshotsTable;
+  close_of_day_runs: CloseOfDayRunsTable;
 }

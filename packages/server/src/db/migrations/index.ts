@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import type { Dialect } from '../database.ts';
 import { foundation } from './0001-foundation.ts';
 import { registry } from './0003-registry.ts';
+import { workspace } from './0004-workspace.ts';
 
 /**
  * Every migration, in order. Names sort lexically; add new ones at the end with the next
@@ -10,4 +11,5 @@ import { registry } from './0003-registry.ts';
 export const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '0001-foundation': foundation,
   '0003-registry': registry,
+  '0004-workspace': workspace,
 };
