@@ -61,7 +61,10 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
     // The server rejects writes without it: a cross-site form cannot set a custom header.
     'X-Simpul-Request': '1',
   };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  // A file (furnishing upload) goes as the raw body with its own type; anything else as JSON.
+  const raw = options.body instanceof Blob ? options.body : undefined;
+  if (raw) headers['Content-Type'] = raw.type || 'application/octet-stream';
+  else if (options.body !== undefined) headers['Content-Type'] = 'application/json';
 
   let response: Response;
   try {
@@ -69,7 +72,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
       method: options.method ?? 'GET',
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
       signal: options.signal,
     });
   } catch (cause) {

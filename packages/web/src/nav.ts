@@ -2,6 +2,7 @@ import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import {
   IconBuildingCommunity,
   IconCalculator,
+  IconFileUpload,
   IconHome,
   IconKey,
   IconUsers,
@@ -9,7 +10,7 @@ import {
 } from '@tabler/icons-react';
 import { ROLES, type Role } from './auth/roles';
 
-type Page = 'home' | 'simulator' | 'cooperatives' | 'users' | 'changePassword';
+type Page = 'home' | 'simulator' | 'cooperatives' | 'furnishing' | 'users' | 'changePassword';
 
 export interface NavItem {
   path: string;
@@ -55,6 +56,14 @@ export const NAV: readonly NavItem[] = [
     roles: ['platform_admin', 'dinas_analyst'],
     icon: IconBuildingCommunity,
     page: lazy(() => import('./routes/cooperatives/CooperativesPage')),
+  },
+  {
+    path: '/pelaporan',
+    labelKey: 'nav.furnishing',
+    descriptionKey: 'navDescription.furnishing',
+    roles: ['pengurus', 'petugas', 'pengawas'],
+    icon: IconFileUpload,
+    page: lazy(() => import('./routes/furnishing/FurnishingPage')),
   },
   {
     path: '/pengguna',
