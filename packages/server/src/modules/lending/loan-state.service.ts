@@ -1,0 +1,119 @@
+import {
+  allowanceForClass,
+  classify,
+  CLASSIFICATION_PRESETS,
+  COOPERATIVE_4,
+  loanStateOn,
+  normalizeTerms,
+  type AllocationComponent,
+  type ClassificationPolicy,
+  type Collateral,
+  type Installment,
+  type LoanState,
+  type PenaltyRule,
+  type Schedule,
+} from '@simpul/domain';
+import type { Loan, Repayment } from './lending.table.ts';
+
+/** The loan columns a state derivation needs (a full `Loan` row fits). */
+export type StateInput = Pick<
+  Loan,
+  | 'amount' | 'tenor' | 'rate_percent' | 'rate_period' | 'method' | 'frequency' | 'installment_multiple'
+  | 'penalty_rule' | 'allocation_order' | 'classification_preset' | 'collateral' | 'schedule' | 'disbursed_on' | 'in_court'
+>;
+
+/** The repayment columns a derivation reads; reversed ones are skipped. */
+export type StatePayment = Pick<Repayment, 'paid_on' | 'amount' | 'reversed_at'>;
+
+/** What close of day and every repayment write back to `loans`. */
+export interface LoanStateColumns {
+  state_as_of: string;
+  outstanding_principal: number;
+  arrears: number;
+  penalty_due: number;
+  days_past_due: number;
+  class_code: string;
+  allowance: number;
+  last_payment_on: string | null;
+  next_due_on: string | null;
+}
+
+/** The columns plus the engine's full state (payoff amount, settlement). */
+export interface DerivedLoanState {
+  columns: LoanStateColumns;
+  state: LoanState;
+  schedule: Schedule;
+}
+
+/** The classification policy of a preset id; an unknown id falls back to the cooperative default. */
+export function policyOf(presetId: string): ClassificationPolicy {
+  return CLASSIFICATION_PRESETS[presetId] ?? COOPERATIVE_4;
+}
+
+/**
+ * The stored schedule as an engine `Schedule`. The instalments are taken as stored, not
+ * rebuilt from the terms, so a restructured schedule (which replaces the JSON) is honoured.
+ */
+export function scheduleOf(loan: StateInput): Schedule {
+  if (loan.schedule === null || loan.disbursed_on === null) throw new Error('loan has no schedule: not disbursed');
+  const installments = JSON.parse(loan.schedule) as Installment[];
+  const terms = normalizeTerms({
+    principal: loan.amount,
+    ratePercent: loan.rate_percent,
+    ratePeriod: loan.rate_period,
+    tenor: loan.tenor,
+    method: loan.method,
+    frequency: loan.frequency,
+    startDate: loan.disbursed_on,
+    ...(loan.installment_multiple === null ? {} : { multiple: loan.installment_multiple }),
+  });
+  let principal = 0;
+  let interest = 0;
+  for (const row of installments) {
+    principal += row.principal;
+    interest += row.interest;
+  }
+  return { terms, installments, totals: { principal, interest, total: principal + interest } };
+}
+
+/** Non-reversed repayments as engine payments, in the order given (the engine sorts by date). */
+export function paymentsOf(repayments: readonly StatePayment[]) {
+  const payments: { date: string; amount: number }[] = [];
+  for (const r of repayments) if (r.reversed_at === null) payments.push({ date: r.paid_on, amount: r.amount });
+  return payments;
+}
+
+/**
+ * The loan's state on `asOf` from its schedule and repayments: arrears, DPD, class by the
+ * loan's preset (in court ⇒ worst class), allowance net of collateral. Pure: no I/O, one
+ * JSON parse of the schedule; close of day calls it for every active loan.
+ *
+ * @example deriveLoanState(loanRow, repaymentRows, '2026-12-02').columns.days_past_due
+ */
+export function deriveLoanState(loan: StateInput, repayments: readonly StatePayment[], asOf: string): DerivedLoanState {
+  const schedule = scheduleOf(loan);
+  const state = loanStateOn(schedule, paymentsOf(repayments), {
+    asOf,
+    penaltyRule: JSON.parse(loan.penalty_rule) as PenaltyRule,
+    allocationOrder: JSON.parse(loan.allocation_order) as AllocationComponent[],
+  });
+  const loanClass = classify(state.daysPastDue, loan.frequency, policyOf(loan.classification_preset), { inCourt: loan.in_court === 1 });
+  const collateral = JSON.parse(loan.collateral) as Collateral[];
+  const allowance = allowanceForClass(state.outstandingPrincipal, loanClass, collateral).amount;
+  const last = state.allocations.at(-1);
+  return {
+    schedule,
+    state,
+    columns: {
+      state_as_of: asOf,
+      outstanding_principal: state.outstandingPrincipal,
+      arrears: state.arrears.principal + state.arrears.interest,
+      penalty_due: state.arrears.penalty,
+      days_past_due: state.daysPastDue,
+      class_code: loanClass.code,
+      allowance,
+      last_payment_on: last?.date ?? null,
+      next_due_on: state.settled ? null : (state.oldestUnpaidDueDate ?? state.nextDueDate),
+    },
+  };
+}
