@@ -20,3 +20,4 @@ export * from './ratios.ts';
 export * from './restructuring.ts';
 export * from './capacity.ts';
 export * from './nik.ts';
+export * from './score.ts';
