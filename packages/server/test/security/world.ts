@@ -78,7 +78,7 @@ export class World {
   }
 
   /** Sends a request as the actor; user actors get a fresh session for every write. */
-  async send(actor: Actor, method: string, path: string, body?: { type: string; data: string }): Promise<Sent> {
+  async send(actor: Actor, method: string, path: string, body?: { type: string; data: string | Uint8Array }): Promise<Sent> {
     const headers: Record<string, string> = {};
     if (actor.apiKey) headers.authorization = `Bearer ${actor.apiKey}`;
     if (actor.userId !== undefined) headers.cookie = `simpul_session=${await this.sessionOf(actor, method !== 'GET')}`;

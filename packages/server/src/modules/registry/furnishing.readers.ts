@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
+import { UnreadableFile } from './furnishing.pipeline.ts';
 import type { Cell } from './furnishing.values.ts';
 
 /** A row of a furnishing file: its number as a spreadsheet shows it (header = 1) and its cells. */
@@ -114,5 +115,18 @@ export async function* readXlsx(source: Source): AsyncGenerator<FileRow> {
 }
 
 export function readRows(source: Source, kind: FileKind): AsyncGenerator<FileRow> {
-  return kind === 'xlsx' ? readXlsx(source) : readCsv(source);
+  return unreadableOnFailure(kind === 'xlsx' ? readXlsx(source) : readCsv(source));
+}
+
+/**
+ * A file the parser chokes on (a damaged ZIP, a record past the size limit) is the
+ * furnisher's error, answered as "not CSV or XLSX" rather than a server error.
+ */
+async function* unreadableOnFailure(rows: AsyncGenerator<FileRow>): AsyncGenerator<FileRow> {
+  try {
+    yield* rows;
+  } catch (err) {
+    if (err instanceof UnreadableFile) throw err;
+    throw new UnreadableFile('unknown_format', err instanceof Error ? err.message.slice(0, 200) : 'unreadable');
+  }
 }
