@@ -1,5 +1,5 @@
 import type { AuditLogTable } from '../modules/audit/audit.table.ts';
-import type { CooperativesTable } from '../modules/cooperatives/cooperatives.table.ts';
+import type { CooperativeStatusHistoryTable, CooperativesTable } from '../modules/cooperatives/cooperatives.table.ts';
 import type { CloseOfDayRunsTable, LoanProductsTable, LoanSnapshotsTable, LoansTable, RepaymentsTable } from '../modules/lending/lending.table.ts';
 import type { MembersTable } from '../modules/members/members.table.ts';
 import type { SavingsTransactionsTable } from '../modules/savings/savings.table.ts';
@@ -15,6 +15,7 @@ import type {
 /** Every table Simpul owns, for Kysely's typed queries. Modules add theirs here. */
 export interface Database {
   cooperatives: CooperativesTable;
+  cooperative_status_history: CooperativeStatusHistoryTable;
   users: UsersTable;
   sessions: SessionsTable;
   api_keys: ApiKeysTable;

@@ -3,6 +3,8 @@ import type { Dialect } from '../database.ts';
 import { foundation } from './0001-foundation.ts';
 import { registry } from './0003-registry.ts';
 import { workspace } from './0004-workspace.ts';
+import { members } from './0005-members.ts';
+import { supervision } from './0009-supervision.ts';
 
 /**
  * Every migration, in order. Names sort lexically; add new ones at the end with the next
@@ -12,4 +14,6 @@ export const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '0001-foundation': foundation,
   '0003-registry': registry,
   '0004-workspace': workspace,
+  '0005-members': members,
+  '0009-supervision': supervision,
 };
