@@ -1,6 +1,7 @@
 import type { AuditLogTable } from '../modules/audit/audit.table.ts';
 import type { CooperativeStatusHistoryTable, CooperativesTable } from '../modules/cooperatives/cooperatives.table.ts';
 import type { CloseOfDayRunsTable, LoanProductsTable, LoanSnapshotsTable, LoansTable, RepaymentsTable } from '../modules/lending/lending.table.ts';
+import type { InquiriesTable, RegistryAccountsInquiryColumns, RegistryAlertsTable, RegistryDisputesTable } from '../modules/inquiry/inquiry.table.ts';
 import type { MembersTable } from '../modules/members/members.table.ts';
 import type { SavingsTransactionsTable } from '../modules/savings/savings.table.ts';
 import type { ApiKeysTable, SessionsTable, UsersTable } from '../modules/identity/identity.table.ts';
@@ -20,11 +21,14 @@ export interface Database {
   sessions: SessionsTable;
   api_keys: ApiKeysTable;
   audit_log: AuditLogTable;
-  registry_accounts: RegistryAccountsTable;
+  registry_accounts: RegistryAccountsTable & RegistryAccountsInquiryColumns;
   registry_history: RegistryHistoryTable;
   registry_history_versions: RegistryHistoryVersionsTable;
   registry_batches: RegistryBatchesTable;
   registry_batch_issues: RegistryBatchIssuesTable;
+  inquiries: InquiriesTable;
+  registry_alerts: RegistryAlertsTable;
+  registry_disputes: RegistryDisputesTable;
   members: MembersTable;
   savings_transactions: SavingsTransactionsTable;
   loan_products: LoanProductsTable;

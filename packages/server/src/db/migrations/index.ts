@@ -4,6 +4,8 @@ import { foundation } from './0001-foundation.ts';
 import { registry } from './0003-registry.ts';
 import { workspace } from './0004-workspace.ts';
 import { members } from './0005-members.ts';
+import { portfolio } from './0007-portfolio.ts';
+import { inquiry } from './0008-inquiry.ts';
 import { supervision } from './0009-supervision.ts';
 
 /**
@@ -15,5 +17,7 @@ export const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '0003-registry': registry,
   '0004-workspace': workspace,
   '0005-members': members,
+  '0007-portfolio': portfolio,
+  '0008-inquiry': inquiry,
   '0009-supervision': supervision,
 };
