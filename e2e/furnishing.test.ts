@@ -28,7 +28,9 @@ describe('Pelaporan registri', () => {
     await page.getByRole('navigation').getByRole('link', { name: 'Pelaporan registri' }).click();
     await page.getByRole('heading', { level: 1, name: 'Pelaporan registri' }).waitFor();
 
-    await page.getByLabel('Berkas CSV atau XLSX').setInputFiles({ name: 'oktober.csv', mimeType: 'text/csv', buffer: Buffer.from(FILE) });
+    // As a person does it: click the file field, pick the file in the chooser.
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByLabel('Berkas CSV atau XLSX').click()]);
+    await chooser.setFiles({ name: 'oktober.csv', mimeType: 'text/csv', buffer: Buffer.from(FILE) });
     await page.getByLabel(/^Periode \(YYYY-MM\)/).fill('2026-10');
     await page.getByRole('button', { name: 'Kirim', exact: true }).click();
 

@@ -44,6 +44,7 @@ export function UploadForm() {
             onChange={setFile}
             leftSection={<IconUpload size={16} aria-hidden />}
             clearable
+            clearButtonProps={{ 'aria-label': t('furnishing.clearFile') }}
             required
           />
           <TextInput
