@@ -1,4 +1,4 @@
-import type { Generated, Selectable } from 'kysely';
+import type { ColumnType, Generated, Selectable } from 'kysely';
 
 /** Simpanan pokok (entry), wajib (mandatory), sukarela (voluntary). */
 export const SAVINGS_KINDS = ['pokok', 'wajib', 'sukarela'] as const;
@@ -24,6 +24,8 @@ export interface SavingsTransactionsTable {
   reference: string | null;
   /** Set on a reversal: the id of the transaction it cancels. */
   reverses_id: number | null;
+  /** Why a reversal was made (required on reversals; migration 0005). */
+  reason: ColumnType<string | null, string | null | undefined, string | null>;
   created_by: number | null;
   created_at: string;
 }
