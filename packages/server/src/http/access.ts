@@ -3,6 +3,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { DINAS_ROLES, type Role } from '../modules/identity/identity.table.ts';
 import type { Actor, AppEnv } from './context.ts';
 import { forbidden, notFound, unauthenticated } from './errors.ts';
+import { enforceRateLimit, type RateLimitRule } from './rate-limit.ts';
 
 /**
  * Who may call a route. Every route declares one; it is enforced by `authorize` and
@@ -14,6 +15,8 @@ export interface Access {
   roles: 'public' | 'signed_in' | readonly Role[];
   /** Whether a cooperative's system may call it with an API key. */
   apiKey?: boolean;
+  /** Calls per user or API key (src/http/rate-limit.ts), checked after the role. */
+  rateLimit?: RateLimitRule;
 }
 
 /** The one access check: signed out → 401, wrong role → 403. */
@@ -28,6 +31,7 @@ export function authorize(access: Access): MiddlewareHandler<AppEnv> {
         throw forbidden();
       }
     }
+    if (access.rateLimit) await enforceRateLimit(c, access.rateLimit);
     await next();
   };
 }

@@ -16,6 +16,14 @@ export const MESSAGES = {
     en: 'Too many failed sign-in attempts. Try again in {minutes} minutes.',
   },
   account_disabled: { id: 'Akun ini dinonaktifkan.', en: 'This account is disabled.' },
+  rate_limited: {
+    id: 'Terlalu banyak permintaan. Coba lagi setelah {seconds} detik.',
+    en: 'Too many requests. Try again in {seconds} seconds.',
+  },
+  too_many_failed_sign_ins: {
+    id: 'Terlalu banyak percobaan masuk yang gagal dari alamat ini. Coba lagi setelah {seconds} detik.',
+    en: 'Too many failed sign-in attempts from this address. Try again in {seconds} seconds.',
+  },
   forbidden: { id: 'Anda tidak berhak melakukan tindakan ini.', en: 'You are not allowed to do this.' },
   csrf_rejected: {
     id: 'Permintaan ditolak karena tidak berasal dari aplikasi Simpul.',

@@ -1,13 +1,15 @@
 import type { OpenAPIHono} from '@hono/zod-openapi';
 import { z } from '@hono/zod-openapi';
-import { deleteCookie, setCookie } from 'hono/cookie';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { actorOf, defineRoute } from '../../http/access.ts';
 import type { AppEnv } from '../../http/context.ts';
 import { notFound } from '../../http/errors.ts';
 import { errorResponses, jsonBody, jsonResponse } from '../../http/schemas.ts';
 import { changePassword, signIn, signOut } from './identity.service.ts';
 import { ChangePasswordSchema, SignInSchema, UserSchema } from './identity.schemas.ts';
-import { SESSION_COOKIE, sessionLimits } from './sessions.service.ts';
+import { deleteSession } from './sessions.repository.ts';
+import { SESSION_COOKIE, hashToken, sessionLimits } from './sessions.service.ts';
+import { assertSignInAllowed, countSignInFailure } from './sign-in-throttle.ts';
 import { findUserView } from './users.repository.ts';
 
 const UserEnvelope = z.object({ user: UserSchema });
@@ -53,7 +55,15 @@ const changePasswordRoute = defineRoute({
 export function authRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(signInRoute, async (c) => {
     const { username, password } = c.req.valid('json');
-    const { token, user } = await signIn(c.get('services'), username, password);
+    assertSignInAllowed(c);
+    const { token, user } = await signIn(c.get('services'), username, password).catch((err: unknown) => {
+      countSignInFailure(c, err);
+      throw err;
+    });
+    // Rotation: whatever session this browser held before is ended, so a planted or
+    // leaked cookie cannot ride along into the new sign-in (session fixation).
+    const previous = getCookie(c, SESSION_COOKIE);
+    if (previous) await deleteSession(c.get('services').db.db, hashToken(previous));
     setCookie(c, SESSION_COOKIE, token, {
       httpOnly: true,
       sameSite: 'Strict',
