@@ -3,6 +3,10 @@ import type { CooperativeStatusHistoryTable, CooperativesTable } from '../module
 import type { CloseOfDayRunsTable, LoanProductsTable, LoanSnapshotsTable, LoansTable, RepaymentsTable } from '../modules/lending/lending.table.ts';
 import type { InquiriesTable, RegistryAccountsInquiryColumns, RegistryAlertsTable, RegistryDisputesTable } from '../modules/inquiry/inquiry.table.ts';
 import type { MembersTable } from '../modules/members/members.table.ts';
+import type {
+  LoanSchedulesTable, RecoveryCasesTable, RecoveryCausesTable, RecoveryForgivenessTable, RecoveryNegotiationsTable, RecoveryPromisesTable,
+  RecoveryReceiptsTable, RecoveryRestructuringsTable, RecoverySettingsTable, RecoveryWriteOffsTable,
+} from '../modules/recovery/recovery.table.ts';
 import type { SavingsTransactionsTable } from '../modules/savings/savings.table.ts';
 import type { ApiKeysTable, SessionsTable, UsersTable } from '../modules/identity/identity.table.ts';
 import type {
@@ -36,4 +40,14 @@ export interface Database {
   repayments: RepaymentsTable;
   loan_snapshots: LoanSnapshotsTable;
   close_of_day_runs: CloseOfDayRunsTable;
+  recovery_settings: RecoverySettingsTable;
+  recovery_cases: RecoveryCasesTable;
+  recovery_causes: RecoveryCausesTable;
+  recovery_negotiations: RecoveryNegotiationsTable;
+  recovery_promises: RecoveryPromisesTable;
+  recovery_restructurings: RecoveryRestructuringsTable;
+  loan_schedules: LoanSchedulesTable;
+  recovery_write_offs: RecoveryWriteOffsTable;
+  recovery_receipts: RecoveryReceiptsTable;
+  recovery_forgiveness: RecoveryForgivenessTable;
 }

@@ -7,6 +7,7 @@ import { members } from './0005-members.ts';
 import { portfolio } from './0007-portfolio.ts';
 import { inquiry } from './0008-inquiry.ts';
 import { supervision } from './0009-supervision.ts';
+import { recovery } from './0010-recovery.ts';
 
 /**
  * Every migration, in order. Names sort lexically; add new ones at the end with the next
@@ -20,4 +21,5 @@ export const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '0007-portfolio': portfolio,
   '0008-inquiry': inquiry,
   '0009-supervision': supervision,
+  '0010-recovery': recovery,
 };
