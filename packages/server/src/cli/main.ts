@@ -3,6 +3,7 @@ import { AppError } from '../http/errors.ts';
 import { translate } from '../http/messages.ts';
 import { auditCommand } from './audit.ts';
 import { backupCommand } from './backup.ts';
+import { closeOfDayCommand } from './close-of-day.ts';
 import { cooperativeCommand } from './cooperative.ts';
 import { CommandError, UsageError } from './errors.ts';
 import { importCommand } from './import.ts';
@@ -15,7 +16,7 @@ import { startCommand } from './start.ts';
 import { userCommand } from './user.ts';
 
 /** Every command, in the order `simpul --help` lists them. */
-const COMMANDS = [initCommand, migrateCommand, serveCommand, startCommand, userCommand, cooperativeCommand, importCommand, registryCommand, auditCommand, backupCommand, scheduleCommand];
+const COMMANDS = [initCommand, migrateCommand, serveCommand, startCommand, userCommand, cooperativeCommand, importCommand, registryCommand, auditCommand, backupCommand, scheduleCommand, closeOfDayCommand];
 
 export function buildProgram(): Command {
   const program = new Command('simpul')

@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { dataDir } from '../config/env.ts';
 import { openInstance } from '../instance.ts';
 import { createLogger } from '../logging.ts';
+import { startCloseOfDayTimer } from '../modules/portfolio/close-of-day.timer.ts';
 import { closeOnSignals, startServer } from '../server.ts';
 import { dbOption } from './context.ts';
 import { UsageError } from './errors.ts';
@@ -18,6 +19,8 @@ export async function serveInstance(cmd: Command, port: number, host: string): P
   const services = await openInstance({ db: dbOption(cmd), logger });
   const running = await startServer(services, port, host);
   closeOnSignals(running, services);
+  // Close of day runs once per business day inside the server (skipped when already run).
+  if (process.env.SIMPUL_CLOSE_OF_DAY !== 'off') startCloseOfDayTimer(services);
   logger.info({ url: running.url, dialect: services.db.dialect }, 'Simpul is listening');
   return running.url;
 }

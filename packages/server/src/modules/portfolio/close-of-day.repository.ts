@@ -1,0 +1,140 @@
+import { sql, type Kysely } from 'kysely';
+import type { Dialect } from '../../db/database.ts';
+import type { Database } from '../../db/schema.ts';
+import type { LoanStatus } from '../lending/lending.table.ts';
+import type { LoanStateColumns, StatePayment } from '../lending/loan-state.service.ts';
+import { feedLoanQuery } from './registry-feed.ts';
+
+/**
+ * Bulk reads and writes of close of day. Reads walk loans in id order, a chunk at a time;
+ * writes are one statement per chunk and table (SQLite: a JSON array through json_each;
+ * PostgreSQL: arrays through unnest), so a million loans cost a few hundred statements.
+ */
+
+/** A loan as close of day reads it: terms and schedule, the feed's columns, its last state, and its registry row. */
+export function chunkQuery(db: Kysely<Database>) {
+  return feedLoanQuery(db)
+    .leftJoin('registry_accounts as r', (join) => join.onRef('r.cooperative_id', '=', 'l.cooperative_id').onRef('r.account_ref', '=', 'l.loan_no'))
+    .select([
+      'l.rate_percent', 'l.rate_period', 'l.method', 'l.installment_multiple', 'l.penalty_rule', 'l.allocation_order', 'l.classification_preset',
+      'l.collateral', 'l.schedule', 'l.in_court', 'l.state_as_of', 'l.outstanding_principal', 'l.arrears', 'l.penalty_due', 'l.days_past_due',
+      'l.class_code', 'l.allowance', 'l.last_payment_on', 'l.next_due_on',
+      'r.outstanding as r_outstanding', 'r.arrears as r_arrears', 'r.days_past_due as r_days_past_due', 'r.status as r_status',
+      'r.last_payment_on as r_last_payment_on', 'r.last_period as r_last_period',
+    ]);
+}
+
+export type ChunkLoan = Awaited<ReturnType<ReturnType<typeof chunkQuery>['execute']>>[number];
+
+/** The next `limit` active loans after `afterId`, in id order. */
+export function activeChunk(db: Kysely<Database>, afterId: number, limit: number): Promise<ChunkLoan[]> {
+  return chunkQuery(db).where('l.status', '=', 'active').where('l.id', '>', afterId).orderBy('l.id').limit(limit).execute();
+}
+
+/**
+ * The next loans open at some time in the month ending `monthEnd`: disbursed by then and not
+ * closed before the month began. For writing a past month-end (the demo's 24-month history).
+ */
+export function openInMonthChunk(db: Kysely<Database>, monthEnd: string, afterId: number, limit: number): Promise<ChunkLoan[]> {
+  const monthStart = `${monthEnd.slice(0, 7)}-01`;
+  return chunkQuery(db)
+    .where('l.status', 'in', ['active', 'settled'])
+    .where('l.disbursed_on', '<=', monthEnd)
+    .where((eb) => eb.or([eb('l.closed_on', 'is', null), eb('l.closed_on', '>=', monthStart)]))
+    .where('l.id', '>', afterId)
+    .orderBy('l.id')
+    .limit(limit)
+    .execute();
+}
+
+export async function countActive(db: Kysely<Database>): Promise<number> {
+  const row = await db.selectFrom('loans').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'active').executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Non-reversed repayments of the given loans, grouped by loan. */
+export async function repaymentsOf(db: Kysely<Database>, loanIds: readonly number[]): Promise<Map<number, StatePayment[]>> {
+  const byLoan = new Map<number, StatePayment[]>();
+  if (loanIds.length === 0) return byLoan;
+  const rows = await db.selectFrom('repayments').select(['loan_id', 'paid_on', 'amount', 'reversed_at']).where('loan_id', 'in', loanIds).where('reversed_at', 'is', null).execute();
+  for (const r of rows) {
+    let list = byLoan.get(r.loan_id);
+    if (!list) byLoan.set(r.loan_id, (list = []));
+    list.push(r);
+  }
+  return byLoan;
+}
+
+/** A loan's new state columns. */
+export interface StateUpdate extends LoanStateColumns {
+  id: number;
+}
+
+const STATE_COLUMNS = ['state_as_of', 'outstanding_principal', 'arrears', 'penalty_due', 'days_past_due', 'class_code', 'allowance', 'last_payment_on', 'next_due_on'] as const;
+const PG_STATE_TYPES = ['text', 'bigint', 'bigint', 'bigint', 'integer', 'text', 'bigint', 'text', 'text'];
+
+/** Writes the state columns of the given loans (and their updated_at). */
+export async function writeLoanStates(db: Kysely<Database>, dialect: Dialect, updates: readonly StateUpdate[], now: string): Promise<void> {
+  if (updates.length === 0) return;
+  const set = STATE_COLUMNS.map((c, i) => `${c} = ${dialect === 'sqlite' ? `j.value ->> ${i + 1}` : `t.c${i}`}`).join(', ');
+  if (dialect === 'sqlite') {
+    const payload = JSON.stringify(updates.map((u) => [u.id, ...STATE_COLUMNS.map((c) => u[c])]));
+    await sql`update loans set ${sql.raw(set)}, updated_at = ${now} from json_each(${payload}) as j where loans.id = j.value ->> 0`.execute(db);
+    return;
+  }
+  const arrays = STATE_COLUMNS.map((c, i) => sql`${updates.map((u) => u[c])}::${sql.raw(PG_STATE_TYPES[i] ?? 'text')}[]`);
+  const names = STATE_COLUMNS.map((_, i) => `c${i}`).join(', ');
+  await sql`update loans set ${sql.raw(set)}, updated_at = ${now}
+    from unnest(${updates.map((u) => u.id)}::bigint[], ${sql.join(arrays)}) as t(id, ${sql.raw(names)}) where loans.id = t.id`.execute(db);
+}
+
+/** One loan_snapshots row. */
+export interface Snapshot {
+  loan_id: number;
+  cooperative_id: number;
+  outstanding_principal: number;
+  arrears: number;
+  days_past_due: number;
+  class_code: string;
+  allowance: number;
+  status: LoanStatus;
+}
+
+const SNAPSHOT_VALUES = ['loan_id', 'cooperative_id', 'outstanding_principal', 'arrears', 'days_past_due', 'class_code', 'allowance', 'status'] as const;
+const PG_SNAPSHOT_TYPES = ['bigint', 'bigint', 'bigint', 'bigint', 'integer', 'text', 'bigint', 'text'];
+const SNAPSHOT_UPDATE = 'outstanding_principal = excluded.outstanding_principal, arrears = excluded.arrears, days_past_due = excluded.days_past_due, class_code = excluded.class_code, allowance = excluded.allowance, status = excluded.status';
+
+/** Upserts the snapshots of `asOf`: running a date twice leaves one row per loan with the same figures. */
+export async function writeSnapshots(db: Kysely<Database>, dialect: Dialect, asOf: string, rows: readonly Snapshot[]): Promise<void> {
+  if (rows.length === 0) return;
+  const columns = 'loan_id, cooperative_id, as_of, outstanding_principal, arrears, days_past_due, class_code, allowance, status';
+  if (dialect === 'sqlite') {
+    const payload = JSON.stringify(rows.map((r) => SNAPSHOT_VALUES.map((c) => r[c])));
+    const rest = SNAPSHOT_VALUES.slice(2).map((_, i) => `j.value ->> ${i + 2}`).join(', ');
+    // `where true` tells SQLite's parser that ON CONFLICT belongs to the INSERT, not a join.
+    await sql`insert into loan_snapshots (${sql.raw(columns)})
+      select j.value ->> 0, j.value ->> 1, ${asOf}, ${sql.raw(rest)} from json_each(${payload}) as j where true
+      on conflict (loan_id, as_of) do update set ${sql.raw(SNAPSHOT_UPDATE)}`.execute(db);
+    return;
+  }
+  const arrays = SNAPSHOT_VALUES.map((c, i) => sql`${rows.map((r) => r[c])}::${sql.raw(PG_SNAPSHOT_TYPES[i] ?? 'text')}[]`);
+  await sql`insert into loan_snapshots (${sql.raw(columns)})
+    select l, c, ${asOf}, o, a, d, k, w, s from unnest(${sql.join(arrays)}) as t(l, c, o, a, d, k, w, s)
+    on conflict (loan_id, as_of) do update set ${sql.raw(SNAPSHOT_UPDATE)}`.execute(db);
+}
+
+/**
+ * Keeps month-end snapshots and the last two weeks' daily ones: a daily snapshot older than
+ * `keepFrom` is dropped unless it is the last of its month. Run dates come from close_of_day_runs.
+ */
+export async function pruneDailySnapshots(db: Kysely<Database>, keepFrom: string): Promise<void> {
+  const runs = await db.selectFrom('close_of_day_runs').select('business_date').where('business_date', '<', keepFrom).orderBy('business_date', 'desc').limit(62).execute();
+  const lastOfMonth = new Set<string>();
+  const seenMonths = new Set<string>();
+  for (const { business_date: d } of runs) {
+    if (!seenMonths.has(d.slice(0, 7))) lastOfMonth.add(d);
+    seenMonths.add(d.slice(0, 7));
+  }
+  const drop = runs.map((r) => r.business_date).filter((d) => !lastOfMonth.has(d));
+  if (drop.length > 0) await db.deleteFrom('loan_snapshots').where('as_of', 'in', drop).execute();
+}

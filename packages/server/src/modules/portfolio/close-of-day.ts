@@ -1,0 +1,224 @@
+import { addDays, endOfMonth, monthOf } from '@simpul/domain';
+import type { Services } from '../../http/context.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { deriveLoanState, type DerivedLoanState } from '../lending/loan-state.service.ts';
+import { withRegistryTransaction } from '../registry/registry.tx.ts';
+import type { RegistryTransaction } from '../registry/registry.writer.ts';
+import {
+  activeChunk, countActive, openInMonthChunk, pruneDailySnapshots, repaymentsOf, writeLoanStates, writeSnapshots,
+  type ChunkLoan, type Snapshot, type StateUpdate,
+} from './close-of-day.repository.ts';
+import { feedCooperative, reportedFigures, type FeedLoan, type FeedOutcome, type FeedState } from './registry-feed.ts';
+
+/**
+ * Close of day (tutup hari): for every active loan, the engine's state on the business date
+ * — DPD, class, allowance, arrears, penalty accrued — written back to the loan, a snapshot
+ * for the date (month-ends are kept for trends; daily ones for two weeks, for "moved to a
+ * worse class this week"), and the registry's row for the month refreshed where it changed.
+ * Loans are read in id order a chunk at a time; each chunk is written in one transaction.
+ * Running a date twice changes nothing: states, snapshots and registry rows come out equal.
+ */
+
+export const CHUNK = 5000;
+/** Daily snapshots younger than this many days are kept; older ones only if last of their month. */
+const DAILY_SNAPSHOT_DAYS = 14;
+
+export interface CloseOfDayOptions {
+  /** The business date 'YYYY-MM-DD'. */
+  date: string;
+  /** Run again even if the date already ran (changes nothing when nothing changed). */
+  force?: boolean;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface CloseOfDayResult {
+  date: string;
+  /** The date had already run (and `force` was not given). */
+  skipped: boolean;
+  loans: number;
+  /** Loans whose state columns changed. */
+  changed: number;
+  /** Registry accounts written; rejected = rows the furnishing validation refused. */
+  furnished: number;
+  rejected: number;
+  /** Loans the engine could not evaluate (logged by id). */
+  failed: number;
+  seconds: number;
+}
+
+interface Run {
+  date: string;
+  period: string;
+  now: string;
+  /** 'daily' writes loan states; 'month_end' only snapshots and registry history of a past month. */
+  mode: 'daily' | 'month_end';
+  batches: Map<number, { id: number; outcome: FeedOutcome }>;
+  result: CloseOfDayResult;
+}
+
+function newRun(services: Services, date: string, mode: Run['mode']): Run {
+  const result: CloseOfDayResult = { date, skipped: false, loans: 0, changed: 0, furnished: 0, rejected: 0, failed: 0, seconds: 0 };
+  return { date, period: monthOf(date), now: services.now().toISOString(), mode, batches: new Map(), result };
+}
+
+/** A run left unfinished this long ago (its process died) may be taken over. */
+const ABANDONED_MS = 60 * 60 * 1000;
+
+/**
+ * Claims the date in close_of_day_runs. False when it already ran (or another process is
+ * running it) and this is not forced; the insert decides between two servers racing.
+ */
+async function claimRun(services: Services, run: Run, force: boolean, total: number): Promise<boolean> {
+  const db = services.db.db;
+  const existing = await db.selectFrom('close_of_day_runs').selectAll().where('business_date', '=', run.date).executeTakeFirst();
+  if (!existing) {
+    const inserted = await db.insertInto('close_of_day_runs').values({ business_date: run.date, started_at: run.now, finished_at: null, loans: total }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+    return force || Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1;
+  }
+  const abandoned = existing.finished_at === null && Date.parse(run.now) - Date.parse(existing.started_at) > ABANDONED_MS;
+  if (!force && !abandoned) return false;
+  await db.updateTable('close_of_day_runs').set({ started_at: run.now, finished_at: null, loans: total }).where('business_date', '=', run.date).execute();
+  return true;
+}
+
+/**
+ * Closes the business day `date`. Skips a date that already ran unless `force`.
+ *
+ * @example await runCloseOfDay(services, { date: '2026-11-23' }) // { loans: 1200, changed: 1200, … }
+ */
+export async function runCloseOfDay(services: Services, options: CloseOfDayOptions): Promise<CloseOfDayResult> {
+  const started = performance.now();
+  const run = newRun(services, options.date, 'daily');
+  const total = await countActive(services.db.db);
+  if (!(await claimRun(services, run, options.force ?? false, total))) return { ...run.result, skipped: true };
+  let after = 0;
+  for (;;) {
+    const rows = await activeChunk(services.db.db, after, CHUNK);
+    if (rows.length === 0) break;
+    await processChunk(services, run, rows);
+    after = rows.at(-1)?.id ?? after;
+    options.onProgress?.(run.result.loans, total);
+  }
+  await finishRun(services, run);
+  await services.db.db.updateTable('close_of_day_runs').set({ finished_at: services.now().toISOString(), loans: run.result.loans }).where('business_date', '=', run.date).execute();
+  await pruneDailySnapshots(services.db.db, addDays(run.date, -DAILY_SNAPSHOT_DAYS));
+  return { ...run.result, seconds: (performance.now() - started) / 1000 };
+}
+
+/**
+ * Records a past month's end for every loan open during that month: snapshots and the
+ * registry's history for the month, leaving today's loan states alone. The demo writes its
+ * 24 months of history with it, oldest month first.
+ */
+export async function recordMonthEnd(services: Services, date: string): Promise<CloseOfDayResult> {
+  const run = newRun(services, endOfMonth(date), 'month_end');
+  let after = 0;
+  for (;;) {
+    const rows = await openInMonthChunk(services.db.db, run.date, after, CHUNK);
+    if (rows.length === 0) break;
+    await processChunk(services, run, rows);
+    after = rows.at(-1)?.id ?? after;
+  }
+  await finishRun(services, run);
+  return run.result;
+}
+
+/** The feed's state of a loan from the engine's derivation. */
+function feedState(derived: DerivedLoanState): FeedState {
+  const c = derived.columns;
+  return { outstanding: c.outstanding_principal, arrears: c.arrears, daysPastDue: c.days_past_due, lastPaymentOn: c.last_payment_on, settledOn: derived.state.settled ? derived.state.settledOn ?? c.last_payment_on : null };
+}
+
+const STATE_KEYS = ['state_as_of', 'outstanding_principal', 'arrears', 'penalty_due', 'days_past_due', 'class_code', 'allowance', 'last_payment_on', 'next_due_on'] as const;
+
+function stateChanged(row: ChunkLoan, columns: DerivedLoanState['columns']): boolean {
+  return STATE_KEYS.some((k) => row[k] !== columns[k]);
+}
+
+/** Whether the registry's row for the month differs from what the loan reports now. */
+function registryStale(row: ChunkLoan, loan: FeedLoan, state: FeedState, period: string): boolean {
+  if (row.r_last_period === null || row.r_last_period < period) return true;
+  const f = reportedFigures(loan, state);
+  return row.r_outstanding !== f.outstanding || row.r_arrears !== f.arrears || row.r_days_past_due !== f.daysPastDue || row.r_status !== f.status || row.r_last_payment_on !== state.lastPaymentOn;
+}
+
+interface ChunkWork {
+  updates: StateUpdate[];
+  snapshots: Snapshot[];
+  feed: Map<number, { loan: FeedLoan; state: FeedState }[]>;
+}
+
+function evaluate(services: Services, run: Run, rows: readonly ChunkLoan[], repayments: Awaited<ReturnType<typeof repaymentsOf>>): ChunkWork {
+  const work: ChunkWork = { updates: [], snapshots: [], feed: new Map() };
+  for (const row of rows) {
+    let derived: DerivedLoanState;
+    try {
+      derived = deriveLoanState(row, repayments.get(row.id) ?? [], run.date);
+    } catch (err) {
+      run.result.failed++;
+      services.logger.warn({ loanId: row.id, err: err instanceof Error ? err.message : String(err) }, 'close of day: loan state not derived');
+      continue;
+    }
+    const c = derived.columns;
+    const state = feedState(derived);
+    if (run.mode === 'daily' && stateChanged(row, c)) work.updates.push({ id: row.id, ...c });
+    const status = run.mode === 'month_end' && state.settledOn !== null ? 'settled' : row.status;
+    work.snapshots.push({ loan_id: row.id, cooperative_id: row.cooperative_id, outstanding_principal: c.outstanding_principal, arrears: c.arrears, days_past_due: c.days_past_due, class_code: c.class_code, allowance: c.allowance, status });
+    if (run.mode === 'month_end' || registryStale(row, row, state, run.period)) {
+      let list = work.feed.get(row.cooperative_id);
+      if (!list) work.feed.set(row.cooperative_id, (list = []));
+      list.push({ loan: row, state });
+    }
+  }
+  return work;
+}
+
+async function processChunk(services: Services, run: Run, rows: readonly ChunkLoan[]): Promise<void> {
+  const repayments = await repaymentsOf(services.db.db, rows.map((r) => r.id));
+  const work = evaluate(services, run, rows, repayments);
+  await withRegistryTransaction(services, async (tx) => {
+    await writeLoanStates(tx.db, services.db.dialect, work.updates, run.now);
+    await writeSnapshots(tx.db, services.db.dialect, run.date, work.snapshots);
+    for (const [cooperativeId, items] of work.feed) {
+      const batch = await batchOf(tx, run, cooperativeId);
+      const outcome = await feedCooperative(services, tx, { cooperativeId, period: run.period, batchId: batch.id, now: run.now }, items);
+      batch.outcome.accepted += outcome.accepted;
+      batch.outcome.rejected += outcome.rejected;
+      batch.outcome.warnings += outcome.warnings;
+      run.result.furnished += outcome.accepted;
+      run.result.rejected += outcome.rejected;
+    }
+  });
+  run.result.loans += rows.length;
+  run.result.changed += work.updates.length;
+}
+
+/** The run's registry batch of a cooperative, opened on its first furnished loan. */
+async function batchOf(tx: RegistryTransaction, run: Run, cooperativeId: number) {
+  const found = run.batches.get(cooperativeId);
+  if (found) return found;
+  const { id } = await tx.db
+    .insertInto('registry_batches')
+    .values({ cooperative_id: cooperativeId, period: run.period, source: 'workspace', file_name: null, sha256: null, status: 'committed', full_file: 0, rows_total: 0, accepted: 0, rejected: 0, warnings: 0, created_by: 'system', created_at: run.now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const batch = { id, outcome: { accepted: 0, rejected: 0, warnings: 0 } };
+  run.batches.set(cooperativeId, batch);
+  return batch;
+}
+
+/** Batch totals and their audit entries, and one entry for the run. */
+async function finishRun(services: Services, run: Run): Promise<void> {
+  await services.db.db.transaction().execute(async (trx) => {
+    for (const [cooperativeId, { id, outcome }] of run.batches) {
+      await trx.updateTable('registry_batches').set({ rows_total: outcome.accepted + outcome.rejected, ...outcome }).where('id', '=', id).execute();
+      await recordAudit(trx, services, null, 'registry.batch', { type: 'registry_batch', id, cooperativeId }, {
+        period: run.period, source: 'workspace', sha256: null, rows: outcome.accepted + outcome.rejected, accepted: outcome.accepted, rejected: outcome.rejected,
+      });
+    }
+    const { result } = run;
+    await recordAudit(trx, services, null, run.mode === 'daily' ? 'close_of_day.run' : 'close_of_day.month_end', { type: 'close_of_day', id: run.date, cooperativeId: null }, {
+      loans: result.loans, changed: result.changed, furnished: result.furnished, rejected: result.rejected, failed: result.failed,
+    });
+  });
+}
