@@ -9,6 +9,7 @@ import {
   type ClassificationPolicy,
   type Collateral,
   type Installment,
+  type LoanTerms,
   type LoanState,
   type PenaltyRule,
   type Schedule,
@@ -50,6 +51,17 @@ export function policyOf(presetId: string): ClassificationPolicy {
   return CLASSIFICATION_PRESETS[presetId] ?? COOPERATIVE_4;
 }
 
+/** The pricing columns a loan copies from its product. */
+export type PricingColumns = Pick<Loan, 'rate_percent' | 'rate_period' | 'method' | 'frequency' | 'installment_multiple'>;
+
+/** Engine terms for `principal` over `tenor` instalments on a loan's or product's pricing, from `startDate`. */
+export function termsOf(pricing: PricingColumns, principal: number, tenor: number, startDate: string): LoanTerms {
+  return {
+    principal, tenor, startDate, ratePercent: pricing.rate_percent, ratePeriod: pricing.rate_period, method: pricing.method,
+    frequency: pricing.frequency, ...(pricing.installment_multiple === null ? {} : { multiple: pricing.installment_multiple }),
+  };
+}
+
 /**
  * The stored schedule as an engine `Schedule`. The instalments are taken as stored, not
  * rebuilt from the terms, so a restructured schedule (which replaces the JSON) is honoured.
@@ -57,16 +69,7 @@ export function policyOf(presetId: string): ClassificationPolicy {
 export function scheduleOf(loan: StateInput): Schedule {
   if (loan.schedule === null || loan.disbursed_on === null) throw new Error('loan has no schedule: not disbursed');
   const installments = JSON.parse(loan.schedule) as Installment[];
-  const terms = normalizeTerms({
-    principal: loan.amount,
-    ratePercent: loan.rate_percent,
-    ratePeriod: loan.rate_period,
-    tenor: loan.tenor,
-    method: loan.method,
-    frequency: loan.frequency,
-    startDate: loan.disbursed_on,
-    ...(loan.installment_multiple === null ? {} : { multiple: loan.installment_multiple }),
-  });
+  const terms = normalizeTerms(termsOf(loan, loan.amount, loan.tenor, loan.disbursed_on));
   let principal = 0;
   let interest = 0;
   for (const row of installments) {
