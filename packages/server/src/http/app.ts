@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { cooperativeRoutes } from '../modules/cooperatives/cooperatives.routes.ts';
 import { authRoutes } from '../modules/identity/auth.routes.ts';
 import { userRoutes } from '../modules/identity/users.routes.ts';
+import { inquiryRoutes } from '../modules/inquiry/inquiry.routes.ts';
 import { lendingRoutes } from '../modules/lending/lending.routes.ts';
 import { memberRoutes } from '../modules/members/members.routes.ts';
 import { furnishingRoutes } from '../modules/registry/furnishing.routes.ts';
@@ -16,7 +17,7 @@ import { fieldErrorsOf, problemResponse } from './problem.ts';
 import { serveWeb } from './static.ts';
 
 /** Every module's routes, in one list, so the API surface is visible at a glance. */
-const MODULE_ROUTES = [healthRoutes, authRoutes, userRoutes, cooperativeRoutes, furnishingRoutes, memberRoutes, savingsRoutes, lendingRoutes];
+const MODULE_ROUTES = [healthRoutes, authRoutes, userRoutes, cooperativeRoutes, furnishingRoutes, memberRoutes, savingsRoutes, lendingRoutes, inquiryRoutes];
 
 /** Request body limits: 1 MiB for JSON, more for furnishing uploads and batches. */
 const BODY_LIMITS: [prefix: string, bytes: number][] = [

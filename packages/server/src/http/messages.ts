@@ -151,6 +151,18 @@ export const MESSAGES = {
   amount_above_payoff: { id: 'Jumlah melebihi sisa kewajiban untuk pelunasan ({payoff}).', en: 'The amount is more than the payoff amount ({payoff}).' },
   receipt_taken: { id: 'Nomor kuitansi "{receiptNo}" sudah dipakai.', en: 'Receipt number "{receiptNo}" is already used.' },
   already_reversed: { id: 'Angsuran ini sudah dibatalkan.', en: 'This repayment has already been reversed.' },
+  // registry inquiries, disputes
+  inquiry_purpose_required: {
+    id: 'Tujuan pemeriksaan wajib diisi: new_loan, account_review, restructuring, own_request atau dispute.',
+    en: 'A permissible purpose is required: new_loan, account_review, restructuring, own_request or dispute.',
+  },
+  inquiry_consent_required: {
+    id: 'Nomor persetujuan anggota (formulir persetujuan yang ditandatangani) wajib diisi.',
+    en: "The member's consent reference (the signed consent form's number) is required.",
+  },
+  inquiry_name_required: { id: 'Nama lengkap sesuai KTP wajib diisi.', en: 'The full name as on the ID card is required.' },
+  dispute_already_open: { id: 'Baris ini sudah dalam sengketa yang belum selesai.', en: 'This line already has an open dispute.' },
+  dispute_closed: { id: 'Sengketa ini sudah diselesaikan.', en: 'This dispute has already been resolved.' },
   // field-level codes
   required: { id: 'Wajib diisi.', en: 'Required.' },
   invalid_value: { id: 'Nilai tidak sah.', en: 'Invalid value.' },
