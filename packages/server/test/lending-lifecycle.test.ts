@@ -7,6 +7,7 @@ describeEachDialect('a loan from application to settlement', (dialect) => {
   let w: LendingWorld;
   let loanId: number;
   const post = (path: string, cookie: string, body: unknown = {}) => w.t.request(path, { method: 'POST', cookie, json: body });
+  const registryRow = () => w.t.services.db.db.selectFrom('registry_accounts').select(['status', 'outstanding']).where('cooperative_id', '=', w.coopA).where('account_ref', '=', 'PJ-2026-00001').executeTakeFirst();
   const detail = async () => json(await w.t.request(`/api/loans/${loanId}`, { cookie: w.cookies.pengawas }));
 
   beforeAll(async () => {
@@ -55,6 +56,10 @@ describeEachDialect('a loan from application to settlement', (dialect) => {
     expect(body.loan.state).toMatchObject({ outstandingPrincipal: 12_000_000, arrears: 0, daysPastDue: 0, classCode: 'L', nextDueOn: '2026-12-02' });
   });
 
+  it('the registry holds the new loan the day it is disbursed: active, 12,000,000 outstanding', async () => {
+    expect(await registryRow()).toEqual({ status: 'active', outstanding: 12_000_000 });
+  });
+
   it('instalment 1 paid on its due date: outstanding 12,000,000 − 1,000,000 = 11,000,000, DPD 0', async () => {
     await setBusinessDate(w, '2026-12-02');
     const res = await post(`/api/loans/${loanId}/repayments`, w.cookies.petugas, { amount: 1_120_000, channel: 'cash', receiptNo: 'KW-0001' });
@@ -82,6 +87,7 @@ describeEachDialect('a loan from application to settlement', (dialect) => {
     expect(body.settled).toBe(true);
     expect(body.loan).toMatchObject({ status: 'settled', closedOn: '2027-01-12' });
     expect(body.loan.state).toMatchObject({ outstandingPrincipal: 0, arrears: 0, daysPastDue: 0 });
+    expect(await registryRow()).toMatchObject({ status: 'settled', outstanding: 0 });
   });
 
   it('a settled loan takes no repayment (409 loan_not_active) and nothing is stored', async () => {
@@ -98,6 +104,7 @@ describeEachDialect('a loan from application to settlement', (dialect) => {
     const body = await json(res);
     expect(body.loan).toMatchObject({ status: 'active', closedOn: null });
     expect(body.loan.state.outstandingPrincipal).toBe(10_620_000);
+    expect(await registryRow()).toEqual({ status: 'active', outstanding: 10_620_000 });
     expect(body.repayments.find((r: { id: number }) => r.id === payoff.id)).toMatchObject({ reversalReason: 'Transfer tidak masuk', allocation: null });
     const again = await post(`/api/loans/${loanId}/repayments/${payoff.id}/reverse`, w.cookies.pengurus, { reason: 'Lagi' });
     expect((await json(again)).code).toBe('already_reversed');

@@ -68,6 +68,6 @@ export async function disburseLoan(services: Services, actor: Actor, id: number,
       ...columns, updated_at: at,
     });
     await recordAudit(trx, services, actor, 'loan.disbursed', { type: 'loan', id, cooperativeId: loan.cooperative_id }, { loanNo: loan.loan_no, on: date, amount: loan.amount });
-    await furnishToRegistry(trx, services, loan.cooperative_id, id);
   });
+  await furnishToRegistry(services, actor, id);
 }

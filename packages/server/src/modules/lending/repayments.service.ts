@@ -44,7 +44,7 @@ export async function recordRepayment(services: Services, actor: Actor, loanId: 
   const cooperativeId = tenantOf(actor);
   if (await findReceipt(services.db.db, cooperativeId, input.receiptNo)) throw conflict('receipt_taken', { receiptNo: input.receiptNo });
   const at = services.now().toISOString();
-  return services.db.db.transaction().execute(async (trx) => {
+  const result = await services.db.db.transaction().execute(async (trx) => {
     const loan = await lockLoan(trx, services.db.dialect, cooperativeId, loanId);
     if (!loan) throw notFound();
     checkRepayment(loan, paidOn, input.amount, now);
@@ -56,9 +56,10 @@ export async function recordRepayment(services: Services, actor: Actor, loanId: 
     const { settled, changed } = await refreshState(trx, services, loan, at);
     await recordAudit(trx, services, actor, 'loan.repayment_recorded', { type: 'loan', id: loanId, cooperativeId }, { loanNo: loan.loan_no, repaymentId: id, amount: input.amount, paidOn });
     if (settled) await recordAudit(trx, services, actor, 'loan.settled', { type: 'loan', id: loanId, cooperativeId }, { loanNo: loan.loan_no });
-    if (changed) await furnishToRegistry(trx, services, cooperativeId, loanId);
-    return { id, settled };
+    return { id, settled, changed };
   });
+  if (result.changed) await furnishToRegistry(services, actor, loanId);
+  return { id: result.id, settled: result.settled };
 }
 
 /** Reverses a repayment (never deletes it), with a reason; a loan it had settled is active again. */
@@ -66,7 +67,7 @@ export async function reverseRepayment(services: Services, actor: Actor, loanId:
   await loanOrThrow(services, actor, loanId);
   const cooperativeId = tenantOf(actor);
   const at = services.now().toISOString();
-  await services.db.db.transaction().execute(async (trx) => {
+  const reopened = await services.db.db.transaction().execute(async (trx) => {
     const loan = await lockLoan(trx, services.db.dialect, cooperativeId, loanId);
     if (!loan) throw notFound();
     if (loan.status !== 'active' && loan.status !== 'settled') throw conflict('loan_not_active', { status: loan.status });
@@ -76,6 +77,7 @@ export async function reverseRepayment(services: Services, actor: Actor, loanId:
     await markReversed(trx, cooperativeId, repaymentId, { reversed_at: at, reversed_by: userIdOf(actor), reversal_reason: reason });
     const { changed } = await refreshState(trx, services, loan, at);
     await recordAudit(trx, services, actor, 'loan.repayment_reversed', { type: 'loan', id: loanId, cooperativeId }, { loanNo: loan.loan_no, repaymentId, amount: repayment.amount });
-    if (changed) await furnishToRegistry(trx, services, cooperativeId, loanId);
+    return changed;
   });
+  if (reopened) await furnishToRegistry(services, actor, loanId);
 }
