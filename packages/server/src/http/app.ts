@@ -6,6 +6,7 @@ import { userRoutes } from '../modules/identity/users.routes.ts';
 import { inquiryRoutes } from '../modules/inquiry/inquiry.routes.ts';
 import { lendingRoutes } from '../modules/lending/lending.routes.ts';
 import { memberRoutes } from '../modules/members/members.routes.ts';
+import { portfolioRoutes } from '../modules/portfolio/portfolio.routes.ts';
 import { furnishingRoutes } from '../modules/registry/furnishing.routes.ts';
 import { savingsRoutes } from '../modules/savings/savings.routes.ts';
 import { healthRoutes } from '../modules/system/health.routes.ts';
@@ -17,7 +18,7 @@ import { fieldErrorsOf, problemResponse } from './problem.ts';
 import { serveWeb } from './static.ts';
 
 /** Every module's routes, in one list, so the API surface is visible at a glance. */
-const MODULE_ROUTES = [healthRoutes, authRoutes, userRoutes, cooperativeRoutes, furnishingRoutes, memberRoutes, savingsRoutes, lendingRoutes, inquiryRoutes];
+const MODULE_ROUTES = [healthRoutes, authRoutes, userRoutes, cooperativeRoutes, furnishingRoutes, memberRoutes, savingsRoutes, lendingRoutes, inquiryRoutes, portfolioRoutes];
 
 /** Request body limits: 1 MiB for JSON, more for furnishing uploads and batches. */
 const BODY_LIMITS: [prefix: string, bytes: number][] = [
