@@ -1,5 +1,6 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import {
+  IconAddressBook,
   IconBuildingCommunity,
   IconCalculator,
   IconFileUpload,
@@ -10,7 +11,7 @@ import {
 } from '@tabler/icons-react';
 import { ROLES, type Role } from './auth/roles';
 
-type Page = 'home' | 'simulator' | 'cooperatives' | 'furnishing' | 'users' | 'changePassword';
+type Page = 'home' | 'simulator' | 'cooperatives' | 'furnishing' | 'users' | 'changePassword' | 'members';
 
 export interface NavItem {
   path: string;
@@ -56,6 +57,14 @@ export const NAV: readonly NavItem[] = [
     roles: ['platform_admin', 'dinas_analyst'],
     icon: IconBuildingCommunity,
     page: lazy(() => import('./routes/cooperatives/CooperativesPage')),
+  },
+  {
+    path: '/anggota',
+    labelKey: 'nav.members',
+    descriptionKey: 'navDescription.members',
+    roles: ['pengurus', 'petugas', 'pengawas'],
+    icon: IconAddressBook,
+    page: lazy(() => import('./routes/members/MembersPage')),
   },
   {
     path: '/pelaporan',

@@ -3,6 +3,7 @@ import { createBrowserRouter } from 'react-router';
 import { setSessionExpiredHandler } from '../api';
 import { SESSION_KEY } from '../auth/session';
 import { NAV, SIGN_IN_PATH } from '../nav';
+import { MEMBER_READERS } from '../routes/members/memberRoles';
 import NotFoundPage from '../routes/NotFoundPage';
 import { queryClient } from './queryClient';
 import { RoleGate } from './RoleGate';
@@ -10,6 +11,7 @@ import { SessionGate } from './SessionGate';
 
 const SignInPage = lazy(() => import('../routes/auth/SignInPage'));
 const AppLayout = lazy(() => import('./AppLayout'));
+const MemberPage = lazy(() => import('../routes/members/MemberPage'));
 
 export const router = createBrowserRouter([
   { path: SIGN_IN_PATH, element: <SignInPage /> },
@@ -27,6 +29,14 @@ export const router = createBrowserRouter([
               </RoleGate>
             ),
           })),
+          {
+            path: '/anggota/:memberId',
+            element: (
+              <RoleGate roles={MEMBER_READERS}>
+                <MemberPage />
+              </RoleGate>
+            ),
+          },
           { path: '*', element: <NotFoundPage /> },
         ],
       },
