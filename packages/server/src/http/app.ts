@@ -9,6 +9,7 @@ import { memberRoutes } from '../modules/members/members.routes.ts';
 import { portfolioRoutes } from '../modules/portfolio/portfolio.routes.ts';
 import { furnishingRoutes } from '../modules/registry/furnishing.routes.ts';
 import { savingsRoutes } from '../modules/savings/savings.routes.ts';
+import { supervisionRoutes } from '../modules/supervision/supervision.routes.ts';
 import { healthRoutes } from '../modules/system/health.routes.ts';
 import type { AppEnv, Services } from './context.ts';
 import { docsRoutes } from './docs.ts';
@@ -18,7 +19,7 @@ import { fieldErrorsOf, problemResponse } from './problem.ts';
 import { serveWeb } from './static.ts';
 
 /** Every module's routes, in one list, so the API surface is visible at a glance. */
-const MODULE_ROUTES = [healthRoutes, authRoutes, userRoutes, cooperativeRoutes, furnishingRoutes, memberRoutes, savingsRoutes, lendingRoutes, inquiryRoutes, portfolioRoutes];
+const MODULE_ROUTES = [healthRoutes, authRoutes, userRoutes, cooperativeRoutes, furnishingRoutes, memberRoutes, savingsRoutes, lendingRoutes, inquiryRoutes, portfolioRoutes, supervisionRoutes];
 
 /** Request body limits: 1 MiB for JSON, more for furnishing uploads and batches. */
 const BODY_LIMITS: [prefix: string, bytes: number][] = [

@@ -1,0 +1,86 @@
+import { sql, type Expression, type Kysely, type RawBuilder } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { dpdCuts } from './supervision.policy.ts';
+
+/** Accounts of one cooperative (or month) in one DPD band and frequency: what SQL hands the domain. */
+export interface BandGroup {
+  cooperativeId: number;
+  /** The reporting month for trend rows; '' for the current book. */
+  period: string;
+  frequency: string;
+  accounts: number;
+  outstanding: number;
+  /** The lowest DPD in the band: every account of the band classifies like it. */
+  minDpd: number;
+}
+
+/** Write-offs (hapus buku) and what was recovered after, per cooperative. */
+export interface WriteOffGroup {
+  cooperativeId: number;
+  accounts: number;
+  writtenOff: number;
+  recovered: number;
+}
+
+const OPEN = ['active', 'restructured'] as const;
+
+function bandOf(dpd: Expression<number>): RawBuilder<number> {
+  const cases = dpdCuts().map((cut, i) => sql`when ${dpd} <= ${sql.lit(cut)} then ${sql.lit(i)}`);
+  return sql<number>`case ${sql.join(cases, sql` `)} else ${sql.lit(cases.length)} end`;
+}
+
+const num = (v: unknown): number => Number(v ?? 0);
+
+/**
+ * The open loan book grouped by cooperative, frequency and DPD band: one scan of the
+ * registry accounts, a few thousand rows out, whatever the number of accounts.
+ */
+export async function currentBookGroups(db: Kysely<Database>, cooperativeId?: number): Promise<BandGroup[]> {
+  const frequency = sql<string>`coalesce(frequency, 'monthly')`;
+  const band = bandOf(sql.ref('days_past_due'));
+  let q = db
+    .selectFrom('registry_accounts')
+    .select((eb) => ['cooperative_id', frequency.as('frequency'), band.as('band'), eb.fn.countAll().as('accounts'), eb.fn.sum('outstanding').as('outstanding'), eb.fn.min('days_past_due').as('min_dpd')])
+    .where('status', 'in', OPEN)
+    .where('outstanding', '>', 0)
+    .where('removed_on', 'is', null) // a line a dispute found unsubstantiated is no loan
+    .groupBy(['cooperative_id', frequency, band]);
+  if (cooperativeId !== undefined) q = q.where('cooperative_id', '=', cooperativeId);
+  const rows = await q.execute();
+  return rows.map((r) => ({ cooperativeId: num(r.cooperative_id), period: '', frequency: r.frequency, accounts: num(r.accounts), outstanding: num(r.outstanding), minDpd: num(r.min_dpd) }));
+}
+
+/** Written-off accounts and recoveries since (written-off amount less what is still owed). */
+export async function writeOffGroups(db: Kysely<Database>, cooperativeId?: number): Promise<WriteOffGroup[]> {
+  const recovered = sql<number>`case when status in ('written_off', 'settled') and written_off_amount > outstanding then written_off_amount - outstanding else 0 end`;
+  let q = db
+    .selectFrom('registry_accounts')
+    .select((eb) => ['cooperative_id', eb.fn.countAll().as('accounts'), eb.fn.sum('written_off_amount').as('written_off'), eb.fn.sum(recovered).as('recovered')])
+    .where('written_off_amount', 'is not', null)
+    .where('removed_on', 'is', null)
+    .groupBy('cooperative_id');
+  if (cooperativeId !== undefined) q = q.where('cooperative_id', '=', cooperativeId);
+  const rows = await q.execute();
+  return rows.map((r) => ({ cooperativeId: num(r.cooperative_id), accounts: num(r.accounts), writtenOff: num(r.written_off), recovered: num(r.recovered) }));
+}
+
+/**
+ * The monthly history (registry_history) from `fromPeriod` on, grouped by month, frequency
+ * and DPD band, for the district or one cooperative: the 24-month trend.
+ */
+export async function trendGroups(db: Kysely<Database>, fromPeriod: string, cooperativeId?: number): Promise<BandGroup[]> {
+  const frequency = sql<string>`coalesce(a.frequency, 'monthly')`;
+  const band = bandOf(sql.ref('h.days_past_due'));
+  let q = db
+    .selectFrom('registry_history as h')
+    .innerJoin('registry_accounts as a', 'a.id', 'h.account_id')
+    .select((eb) => ['h.period', frequency.as('frequency'), band.as('band'), eb.fn.countAll().as('accounts'), eb.fn.sum('h.outstanding').as('outstanding'), eb.fn.min('h.days_past_due').as('min_dpd')])
+    .where('h.period', '>=', fromPeriod)
+    .where('h.status', 'in', OPEN)
+    .where('h.outstanding', '>', 0)
+    .where('a.removed_on', 'is', null)
+    .groupBy(['h.period', frequency, band]);
+  if (cooperativeId !== undefined) q = q.where('a.cooperative_id', '=', cooperativeId);
+  const rows = await q.execute();
+  return rows.map((r) => ({ cooperativeId: cooperativeId ?? 0, period: r.period, frequency: r.frequency, accounts: num(r.accounts), outstanding: num(r.outstanding), minDpd: num(r.min_dpd) }));
+}

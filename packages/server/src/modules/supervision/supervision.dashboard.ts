@@ -1,0 +1,103 @@
+import type { HealthBand } from '@simpul/domain';
+import { businessDate } from '../../config/env.ts';
+import type { Services } from '../../http/context.ts';
+import { kecamatanName } from '../cooperatives/cooperatives.profile.ts';
+import { listCooperatives } from '../cooperatives/cooperatives.repository.ts';
+import type { ActivityStatus, Cooperative } from '../cooperatives/cooperatives.table.ts';
+import { currentBookGroups, writeOffGroups, type BandGroup, type WriteOffGroup } from './supervision.aggregate.ts';
+import { furnishingRecords, type FurnishingRecord } from './supervision.compliance.ts';
+import { aboveNplLimit, figuresOf, groupBy, type Figures } from './supervision.figures.ts';
+import { NPL_LIMIT_PERCENT, REGISTRY_POLICY, shiftPeriod } from './supervision.policy.ts';
+
+/** One cooperative's line on the district dashboard: aggregates only, never a member. */
+export interface CooperativeFigures extends Figures {
+  id: number;
+  code: string;
+  name: string;
+  kecamatanCode: string | null;
+  kecamatanName: string | null;
+  activityStatus: ActivityStatus;
+  registryParticipation: boolean;
+  membersCount: number | null;
+  lastPeriod: string | null;
+  furnishedLastMonth: boolean;
+  rowsRejectedLastMonth: number;
+}
+
+export interface KecamatanFigures extends Figures {
+  code: string | null;
+  name: string | null;
+  cooperatives: number;
+  active: number;
+}
+
+export interface DistrictDashboard {
+  asOf: string;
+  /** The month furnishing compliance is checked for: the one before the business date's. */
+  lastMonth: string;
+  policy: { id: string; name: string };
+  nplLimitPercent: number;
+  counts: { cooperatives: number; active: number; inactive: number; participating: number; withLoans: number; members: number };
+  district: Figures;
+  bands: Record<HealthBand | 'none', number>;
+  aboveLimit: CooperativeFigures[];
+  cooperatives: CooperativeFigures[];
+  kecamatan: KecamatanFigures[];
+  compliance: { period: string; expected: number; furnished: number; rowsRejected: number; rows: number };
+  /** Inquiry abuse flags from the inquiry module; null until it offers them. */
+  inquiryFlags: Record<string, unknown>[] | null;
+}
+
+function cooperativeLine(c: Cooperative, groups: BandGroup[], writeOffs: WriteOffGroup[], furnishing: FurnishingRecord | undefined): CooperativeFigures {
+  return {
+    ...figuresOf(groups, writeOffs),
+    id: c.id, code: c.code, name: c.name, kecamatanCode: c.kecamatan_code, kecamatanName: kecamatanName(c.kecamatan_code),
+    activityStatus: c.activity_status, registryParticipation: c.registry_participation === 1, membersCount: c.members_count,
+    lastPeriod: furnishing?.lastPeriod ?? null, furnishedLastMonth: (furnishing?.batches ?? 0) > 0, rowsRejectedLastMonth: furnishing?.rejected ?? 0,
+  };
+}
+
+function byKecamatan(coops: Cooperative[], groups: Map<number, BandGroup[]>, writeOffs: Map<number, WriteOffGroup[]>): KecamatanFigures[] {
+  const out: KecamatanFigures[] = [];
+  for (const [code, members] of groupBy(coops, (c) => c.kecamatan_code)) {
+    const figures = figuresOf(members.flatMap((c) => groups.get(c.id) ?? []), members.flatMap((c) => writeOffs.get(c.id) ?? []));
+    out.push({ ...figures, code, name: kecamatanName(code), cooperatives: members.length, active: members.filter((c) => c.activity_status === 'active').length });
+  }
+  return out.sort((a, b) => (a.name ?? '~').localeCompare(b.name ?? '~'));
+}
+
+/**
+ * The district dashboard: every figure from the registry accounts grouped in SQL by
+ * cooperative and DPD band, then the domain's ratio arithmetic. The district line is the
+ * same arithmetic over all cooperatives' groups, so it is their exact sum.
+ */
+export async function districtDashboard(services: Services): Promise<DistrictDashboard> {
+  const db = services.db.reader;
+  const asOf = businessDate(services.now());
+  const lastMonth = shiftPeriod(asOf.slice(0, 7), -1);
+  const [coops, book, writeOffs, furnishing] = await Promise.all([listCooperatives(db), currentBookGroups(db), writeOffGroups(db), furnishingRecords(db, lastMonth)]);
+  const groups = groupBy(book, (g) => g.cooperativeId);
+  const wo = groupBy(writeOffs, (w) => w.cooperativeId);
+  const lines = coops.map((c) => cooperativeLine(c, groups.get(c.id) ?? [], wo.get(c.id) ?? [], furnishing.get(c.id)));
+  const bands: Record<HealthBand | 'none', number> = { sehat: 0, cukup_sehat: 0, kurang_sehat: 0, tidak_sehat: 0, none: 0 };
+  for (const line of lines) bands[line.healthBand ?? 'none']++;
+  const expected = lines.filter((l) => l.activityStatus === 'active' && l.registryParticipation);
+  return {
+    asOf, lastMonth, policy: { id: REGISTRY_POLICY.id, name: REGISTRY_POLICY.name }, nplLimitPercent: NPL_LIMIT_PERCENT,
+    counts: {
+      cooperatives: coops.length, active: coops.filter((c) => c.activity_status === 'active').length, inactive: coops.filter((c) => c.activity_status === 'inactive').length,
+      participating: coops.filter((c) => c.registry_participation === 1).length, withLoans: lines.filter((l) => l.outstanding > 0).length,
+      members: coops.reduce((s, c) => s + (c.activity_status === 'active' ? (c.members_count ?? 0) : 0), 0),
+    },
+    district: figuresOf(book, writeOffs),
+    bands,
+    aboveLimit: lines.filter((l) => aboveNplLimit(l, NPL_LIMIT_PERCENT)).sort((a, b) => b.nplGross - a.nplGross || a.code.localeCompare(b.code)),
+    cooperatives: lines,
+    kecamatan: byKecamatan(coops, groups, wo),
+    compliance: {
+      period: lastMonth, expected: expected.length, furnished: expected.filter((l) => l.furnishedLastMonth).length,
+      rows: [...furnishing.values()].reduce((s, f) => s + f.rows, 0), rowsRejected: [...furnishing.values()].reduce((s, f) => s + f.rejected, 0),
+    },
+    inquiryFlags: null,
+  };
+}

@@ -1,0 +1,58 @@
+import { z } from '@hono/zod-openapi';
+import { CooperativeSchema, StatusHistorySchema } from '../cooperatives/cooperatives.schemas.ts';
+
+const Band = z.enum(['sehat', 'cukup_sehat', 'kurang_sehat', 'tidak_sehat']);
+
+/** Figures of a portfolio; ratios are fractions of loans outstanding (0.05 = 5 %), amounts in rupiah. */
+const figureFields = {
+  accounts: z.number().int(), outstanding: z.number().int(), nplAmount: z.number().int(), nplGross: z.number(), nplNet: z.number(),
+  par30: z.number(), par90: z.number(), allowance: z.number().int(), allowanceCoverage: z.number().nullable(), writtenOff: z.number().int(),
+  writeOffAccounts: z.number().int(), recovered: z.number().int(), healthBand: Band.nullable(),
+};
+export const FiguresSchema = z.object(figureFields).openapi('SupervisionFigures');
+
+const CooperativeFiguresSchema = z
+  .object({
+    ...figureFields, id: z.number().int(), code: z.string(), name: z.string(), kecamatanCode: z.string().nullable(), kecamatanName: z.string().nullable(),
+    activityStatus: z.enum(['active', 'inactive']), registryParticipation: z.boolean(), membersCount: z.number().int().nullable(),
+    lastPeriod: z.string().nullable(), furnishedLastMonth: z.boolean(), rowsRejectedLastMonth: z.number().int(),
+  })
+  .openapi('CooperativeFigures');
+
+export const DashboardSchema = z
+  .object({
+    asOf: z.string(), lastMonth: z.string(), policy: z.object({ id: z.string(), name: z.string() }), nplLimitPercent: z.number(),
+    counts: z.object({ cooperatives: z.number().int(), active: z.number().int(), inactive: z.number().int(), participating: z.number().int(), withLoans: z.number().int(), members: z.number().int() }),
+    district: FiguresSchema,
+    bands: z.object({ sehat: z.number().int(), cukup_sehat: z.number().int(), kurang_sehat: z.number().int(), tidak_sehat: z.number().int(), none: z.number().int() }),
+    aboveLimit: z.array(CooperativeFiguresSchema),
+    cooperatives: z.array(CooperativeFiguresSchema),
+    kecamatan: z.array(z.object({ ...figureFields, code: z.string().nullable(), name: z.string().nullable(), cooperatives: z.number().int(), active: z.number().int() })),
+    compliance: z.object({ period: z.string(), expected: z.number().int(), furnished: z.number().int(), rowsRejected: z.number().int(), rows: z.number().int() }),
+    inquiryFlags: z.array(z.record(z.string(), z.unknown())).nullable(),
+  })
+  .openapi('DistrictDashboard');
+
+export const TrendPointSchema = z
+  .object({ period: z.string(), accounts: z.number().int(), outstanding: z.number().int(), nplAmount: z.number().int(), nplGross: z.number(), nplNet: z.number(), par30: z.number() })
+  .openapi('TrendPoint');
+
+export const CooperativeSupervisionSchema = z
+  .object({
+    cooperative: CooperativeSchema, asOf: z.string(), figures: FiguresSchema,
+    classes: z.array(z.object({ classCode: z.string(), accounts: z.number().int(), outstanding: z.number().int() })),
+    trend: z.array(TrendPointSchema), lastPeriod: z.string().nullable(),
+    furnishing: z.array(z.object({ id: z.number().int(), period: z.string(), source: z.string(), rows: z.number().int(), accepted: z.number().int(), rejected: z.number().int(), createdAt: z.string() })),
+    inquiries: z.array(z.object({ month: z.string(), purpose: z.string(), inquiries: z.number().int() })),
+    statusHistory: StatusHistorySchema,
+  })
+  .openapi('CooperativeSupervision');
+
+export const ProposalsSchema = z
+  .object({
+    asOf: z.string(),
+    settings: z.object({ ratYears: z.number().int(), furnishingMonths: z.number().int(), dissolutionMonths: z.number().int() }),
+    proposedInactive: z.array(z.object({ id: z.number().int(), code: z.string(), name: z.string(), reasons: z.array(z.enum(['no_rat', 'no_furnishing'])), lastRatYear: z.number().int().nullable(), lastPeriod: z.string().nullable() })),
+    dissolutionCandidates: z.array(z.object({ id: z.number().int(), code: z.string(), name: z.string(), inactiveSince: z.string().nullable(), statusReason: z.string().nullable() })),
+  })
+  .openapi('StatusProposals');

@@ -1,0 +1,155 @@
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { importRows } from '../src/modules/registry/furnishing.service.ts';
+import type { FileRow } from '../src/modules/registry/furnishing.readers.ts';
+import { COLUMNS } from '../src/modules/registry/furnishing.columns.ts';
+import { districtDashboard } from '../src/modules/supervision/supervision.dashboard.ts';
+import { describeEachDialect, json, seedCooperative, seedUser, signInCookie, testInstance, type TestInstance } from './harness.ts';
+
+type Cells = Partial<Record<(typeof COLUMNS)[number], string>>;
+
+/** One furnished account: only what the figures depend on, the rest valid defaults. */
+function account(ref: string, outstanding: number, dpd: number, extra: Cells = {}): Cells {
+  return {
+    account_ref: ref, nik: '3316014501900001', full_name: 'Sri Wahyuni', birth_date: '1990-01-05', opened_on: '2025-01-15', original_amount: '50000000',
+    tenor: '24', frequency: 'monthly', outstanding: String(outstanding), arrears: '0', days_past_due: String(dpd), status: 'active', ...extra,
+  };
+}
+
+async function furnish(t: TestInstance, cooperativeId: number, period: string, accounts: Cells[]) {
+  const rows = (async function* (): AsyncGenerator<FileRow> {
+    yield { row: 1, cells: [...COLUMNS] };
+    let n = 1;
+    for (const a of accounts) yield { row: ++n, cells: COLUMNS.map((c) => a[c] ?? '') };
+  })();
+  return importRows(t.services, { cooperativeId, period, source: 'file', strict: false, fullFile: true, actor: null }, rows);
+}
+
+describeEachDialect('district dashboard (registry figures, OJK bank classes)', (dialect) => {
+  let t: TestInstance;
+  let analyst: string;
+  beforeEach(async () => {
+    t = await testInstance(dialect);
+    const a = await seedCooperative(t, 'KSPA');
+    const b = await seedCooperative(t, 'KSPB');
+    const c = await seedCooperative(t, 'KSPC');
+    const d = await seedCooperative(t, 'KSPD');
+    await t.services.db.db.updateTable('cooperatives').set({ kecamatan_code: '331601', members_count: 100 }).where('id', 'in', [a.id, b.id]).execute();
+    await t.services.db.db.updateTable('cooperatives').set({ kecamatan_code: '331605', members_count: 40 }).where('id', 'in', [c.id, d.id]).execute();
+    await t.services.db.db.updateTable('cooperatives').set({ activity_status: 'inactive' }).where('id', '=', d.id).execute();
+    // A in September: 10,000,000 + 5,000,000, all current.
+    await furnish(t, a.id, '2026-09', [account('A1', 10_000_000, 0), account('A2', 5_000_000, 0)]);
+    // A in October: L 10,000,000 · DPK 5,000,000 (45 DPD) · KL 3,000,000 (100) · M 2,000,000 (200) · one settled.
+    await furnish(t, a.id, '2026-10', [
+      account('A1', 10_000_000, 0), account('A2', 5_000_000, 45), account('A3', 3_000_000, 100), account('A4', 2_000_000, 200),
+      account('A5', 0, 0, { status: 'settled', closed_on: '2026-10-05' }),
+    ]);
+    // B: L 40,000,000 + 10,000,000 · D 2,000,000 (150) · written off 4,000,000 of which 1,500,000 still owed.
+    await furnish(t, b.id, '2026-10', [
+      account('B1', 40_000_000, 0), account('B2', 10_000_000, 0), account('B3', 2_000_000, 150),
+      account('B4', 1_500_000, 400, { status: 'written_off', written_off_on: '2026-06-30', written_off_amount: '4000000' }),
+    ]);
+    // C: L 9,000,000 · KL 1,000,000 (95): NPL exactly 10 % · and one bad row (rejected).
+    await furnish(t, c.id, '2026-10', [account('C1', 9_000_000, 0), account('C2', 1_000_000, 95), account('C3', 1_000, 0, { opened_on: '31/02/2026' })]);
+    await seedUser(t, 'analis', 'dinas_analyst');
+    analyst = await signInCookie(t, 'analis');
+  });
+  afterEach(async () => t.close());
+
+  it('KSPA: NPL (3,000,000 + 2,000,000) ÷ 20,000,000 = 25 %, net (5,000,000 − 450,000 − 2,000,000) ÷ 20,000,000 = 12.75 %, PAR30 10,000,000 ÷ 20,000,000 = 50 %', async () => {
+    const res = await t.request('/api/supervision/dashboard', { cookie: analyst });
+    expect(res.status).toBe(200);
+    const d = await json(res);
+    const a = d.cooperatives.find((c: { code: string }) => c.code === 'KSPA');
+    expect(a).toMatchObject({ accounts: 4, outstanding: 20_000_000, nplAmount: 5_000_000, nplGross: 0.25, par30: 0.5, par90: 0.25, healthBand: 'tidak_sehat' });
+    expect(a.nplNet).toBeCloseTo(0.1275, 12);
+    // PPAP 1 % × 10,000,000 + 5 % × 5,000,000 + 15 % × 3,000,000 + 100 % × 2,000,000 = 2,800,000
+    expect(a.allowance).toBe(2_800_000);
+    expect(a.allowanceCoverage).toBeCloseTo(2_800_000 / 5_000_000, 12);
+  });
+
+  it('KSPB: NPL 2,000,000 ÷ 52,000,000 ≈ 3.85 % Sehat; written off 4,000,000, recovered 4,000,000 − 1,500,000 = 2,500,000', async () => {
+    const d = await json(await t.request('/api/supervision/dashboard', { cookie: analyst }));
+    const b = d.cooperatives.find((c: { code: string }) => c.code === 'KSPB');
+    expect(b).toMatchObject({ accounts: 3, outstanding: 52_000_000, nplAmount: 2_000_000, allowance: 500_000 + 1_000_000, writtenOff: 4_000_000, writeOffAccounts: 1, recovered: 2_500_000, healthBand: 'sehat' });
+    expect(b.nplGross).toBeCloseTo(2 / 52, 12);
+    expect(b.nplNet).toBeCloseTo(1 / 52, 12);
+    const c = d.cooperatives.find((x: { code: string }) => x.code === 'KSPC');
+    // 1,000,000 ÷ 10,000,000 = 10 % exactly: the boundary belongs to the better band.
+    expect(c).toMatchObject({ nplGross: 0.1, healthBand: 'cukup_sehat', allowance: 90_000 + 150_000, rowsRejectedLastMonth: 1 });
+  });
+
+  it('district = Σ cooperatives: 20,000,000 + 52,000,000 + 10,000,000 = 82,000,000; NPL 5,000,000 + 2,000,000 + 1,000,000 = 8,000,000', async () => {
+    const d = await districtDashboard(t.services);
+    const sum = (k: 'accounts' | 'outstanding' | 'nplAmount' | 'allowance' | 'writtenOff' | 'recovered') => d.cooperatives.reduce((s, c) => s + c[k], 0);
+    for (const k of ['accounts', 'outstanding', 'nplAmount', 'allowance', 'writtenOff', 'recovered'] as const) expect(d.district[k]).toBe(sum(k));
+    expect(d.district).toMatchObject({ accounts: 9, outstanding: 82_000_000, nplAmount: 8_000_000, allowance: 2_800_000 + 1_500_000 + 240_000 });
+    expect(d.district.nplGross).toBeCloseTo(8 / 82, 12);
+    // net: (8,000,000 − (2,450,000 + 1,000,000 + 150,000)) ÷ 82,000,000 = 4,400,000 ÷ 82,000,000
+    expect(d.district.nplNet).toBeCloseTo(4.4 / 82, 12);
+    // PAR30: (10,000,000 + 2,000,000 + 1,000,000) ÷ 82,000,000
+    expect(d.district.par30).toBeCloseTo(13 / 82, 12);
+    expect(d.district.par30 * d.district.outstanding).toBeCloseTo(d.cooperatives.reduce((s, c) => s + c.par30 * c.outstanding, 0), 3);
+    const kecamatan = Object.fromEntries(d.kecamatan.map((k) => [k.name, k]));
+    expect(kecamatan.Jati).toMatchObject({ cooperatives: 2, active: 2, outstanding: 72_000_000, nplAmount: 7_000_000 });
+    expect(kecamatan.Cepu).toMatchObject({ cooperatives: 2, active: 1, outstanding: 10_000_000, nplAmount: 1_000_000 });
+    expect(kecamatan.Jati!.outstanding + kecamatan.Cepu!.outstanding).toBe(d.district.outstanding);
+  });
+
+  it('counts, bands and the list above 5 % worst first: KSPA 25 %, KSPC 10 %; furnishing 3 of 3 for 2026-10 with 1 row rejected', async () => {
+    const d = await json(await t.request('/api/supervision/dashboard', { cookie: analyst }));
+    expect(d.counts).toEqual({ cooperatives: 4, active: 3, inactive: 1, participating: 4, withLoans: 3, members: 100 + 100 + 40 });
+    expect(d.bands).toEqual({ sehat: 1, cukup_sehat: 1, kurang_sehat: 0, tidak_sehat: 1, none: 1 });
+    expect(d.aboveLimit.map((c: { code: string }) => c.code)).toEqual(['KSPA', 'KSPC']);
+    expect(d.compliance).toEqual({ period: '2026-10', expected: 3, furnished: 3, rows: 5 + 4 + 3, rowsRejected: 1 });
+  });
+
+  it('trend: 2026-09 15,000,000 with NPL 0; 2026-10 82,000,000 with NPL 8,000,000; 24 months, older ones empty', async () => {
+    const { items } = await json(await t.request('/api/supervision/trend', { cookie: analyst }));
+    expect(items).toHaveLength(24);
+    expect(items[0].period).toBe('2024-11');
+    expect(items[22]).toMatchObject({ period: '2026-09', outstanding: 15_000_000, nplAmount: 0, nplGross: 0 });
+    expect(items[23]).toMatchObject({ period: '2026-10', outstanding: 82_000_000, nplAmount: 8_000_000 });
+    expect(items[5]).toMatchObject({ outstanding: 0, nplGross: 0 });
+  });
+
+  it("KSPA's page: classes L 10,000,000 · DPK 5,000,000 · KL 3,000,000 · M 2,000,000, two batches, status history, no account or member", async () => {
+    const id = (await t.services.db.db.selectFrom('cooperatives').select('id').where('code', '=', 'KSPA').executeTakeFirstOrThrow()).id;
+    const res = await t.request(`/api/supervision/cooperatives/${id}`, { cookie: analyst });
+    expect(res.status).toBe(200);
+    const page = await json(res);
+    expect(page.classes).toEqual([
+      { classCode: 'L', accounts: 1, outstanding: 10_000_000 }, { classCode: 'DPK', accounts: 1, outstanding: 5_000_000 },
+      { classCode: 'KL', accounts: 1, outstanding: 3_000_000 }, { classCode: 'M', accounts: 1, outstanding: 2_000_000 },
+    ]);
+    expect(page.figures.nplGross).toBe(0.25);
+    expect(page.furnishing.map((b: { period: string }) => b.period)).toEqual(['2026-10', '2026-09']);
+    expect(page.trend.slice(-2).map((p: { outstanding: number }) => p.outstanding)).toEqual([15_000_000, 20_000_000]);
+    expect(page.statusHistory).toHaveLength(1);
+    const text = JSON.stringify(page);
+    for (const secret of ['A1', 'Sri', '3316014501900001', 'subject']) expect(text).not.toContain(secret);
+    expect((await t.request('/api/supervision/cooperatives/99999', { cookie: analyst })).status).toBe(404);
+  });
+
+  it('exports: above-limit CSV lists KSPA then KSPC with 25 and 10 per cent; XLSX and the PDF are real files', async () => {
+    const csv = await t.request('/api/supervision/exports/above-limit/csv', { cookie: analyst });
+    expect(csv.status).toBe(200);
+    const lines = (await csv.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[1]).toMatch(/^KSPA,Koperasi KSPA,Jati,aktif,4,20000000,5000000,25,12\.75,50,/);
+    expect(lines[2]).toMatch(/^KSPC,Koperasi KSPC,Cepu,aktif,2,10000000,1000000,10,8\.5,10,/);
+    const xlsx = await t.request('/api/supervision/exports/kecamatan/xlsx', { cookie: analyst });
+    expect(Buffer.from(await xlsx.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
+    const pdf = await t.request('/api/supervision/district.pdf', { cookie: analyst });
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('a cooperative user gets 403 on every supervision route', async () => {
+    const coop = (await t.services.db.db.selectFrom('cooperatives').select('id').where('code', '=', 'KSPA').executeTakeFirstOrThrow()).id;
+    await seedUser(t, 'pengurus', 'pengurus', coop);
+    const cookie = await signInCookie(t, 'pengurus');
+    for (const path of ['/api/supervision/dashboard', '/api/supervision/trend', `/api/supervision/cooperatives/${coop}`, '/api/supervision/proposals', '/api/supervision/exports/cooperatives/csv', '/api/supervision/district.pdf']) {
+      expect((await t.request(path, { cookie })).status, path).toBe(403);
+    }
+  });
+});
