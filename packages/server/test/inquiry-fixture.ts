@@ -6,7 +6,7 @@ import { json, seedCooperative, type TestInstance } from './harness.ts';
  * month is 2026-10):
  * - Sri Wahyuni (NIK 3316014501900001, born 1990-01-05) borrows at KSPA and KSPC;
  *   KSPA PJ-A1: 5,000,000 monthly 470,000, reported Aug DPD 0, Sep DPD 45, Oct DPD 0, outstanding 2,350,000;
- *   KSPC PC-0001: 3,000,000 weekly 60,000 (= 260,000 a month), reported Oct DPD 0, outstanding 3,000,000.
+ *   KSPC PC-0001 (opened 2026-09-20): 3,000,000 weekly 60,000 (= 260,000 a month), reported Oct DPD 0, outstanding 3,000,000.
  * - Budi Santoso (NIK 3316110707850002, born 1985-07-07) has never borrowed: a clean applicant.
  * KSPB is where the officer checks the applicant.
  */
@@ -23,7 +23,7 @@ function accountA(period: string, dpd: number, outstanding: number) {
 }
 
 const accountC = {
-  account_ref: 'PC-0001', ...identity, product: 'Pinjaman Mingguan', opened_on: '2026-10-01', original_amount: 3_000_000, tenor: 50, frequency: 'weekly',
+  account_ref: 'PC-0001', ...identity, product: 'Pinjaman Mingguan', opened_on: '2026-09-20', original_amount: 3_000_000, tenor: 50, frequency: 'weekly',
   instalment_amount: 60_000, outstanding: 3_000_000, arrears: 0, days_past_due: 0, status: 'active',
 };
 

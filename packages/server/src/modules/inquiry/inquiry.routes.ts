@@ -2,6 +2,8 @@ import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import { actorOf, defineRoute } from '../../http/access.ts';
 import type { AppEnv } from '../../http/context.ts';
 import { errorResponses, jsonBody, jsonResponse } from '../../http/schemas.ts';
+import { alertRoutes } from './alerts.routes.ts';
+import { disputeRoutes } from './disputes.routes.ts';
 import { reportPdf } from './inquiry.pdf.ts';
 import { inquire } from './inquiry.service.ts';
 import { PURPOSES } from './inquiry.table.ts';
@@ -68,4 +70,6 @@ export function inquiryRoutes(app: OpenAPIHono<AppEnv>): void {
     }
     return c.json(report, 200);
   });
+  alertRoutes(app);
+  disputeRoutes(app);
 }

@@ -1,5 +1,6 @@
 import type { Actor, Services } from '../../http/context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { AlertWatch } from '../inquiry/alerts.service.ts';
 import { actorLabel } from '../audit/audit.service.ts';
 import type { FileRow } from './furnishing.readers.ts';
 import { validatedChunks, type Chunk } from './furnishing.pipeline.ts';
@@ -76,9 +77,12 @@ export async function importRows(services: Services, req: ImportRequest, rows: A
     for await (const c of chunks) all.push(c);
     chunks = all;
   }
+  // Alerts to other lenders of the same borrowers (new account, DPD 30, write-off), raised once the batch is in.
+  const watch = new AlertWatch<Chunk>(req.period);
   try {
-    await withRegistryTransaction(services, (tx) => writeBatch(services, tx, req, chunks, result));
+    await withRegistryTransaction(services, (tx) => writeBatch(services, tx, req, watch.tap(chunks), result));
     result.stored = true;
+    await watch.raise(services, req.cooperativeId);
   } catch (err) {
     if (!(err instanceof StrictRollback)) throw err;
     result.batchId = null;
