@@ -10,13 +10,14 @@ import { importCommand } from './import.ts';
 import { initCommand } from './init.ts';
 import { migrateCommand } from './migrate.ts';
 import { registryCommand } from './registry.ts';
+import { restoreCommand } from './restore.ts';
 import { scheduleCommand } from './schedule.ts';
 import { serveCommand } from './serve.ts';
 import { startCommand } from './start.ts';
 import { userCommand } from './user.ts';
 
 /** Every command, in the order `simpul --help` lists them. */
-const COMMANDS = [initCommand, migrateCommand, serveCommand, startCommand, userCommand, cooperativeCommand, importCommand, registryCommand, auditCommand, backupCommand, scheduleCommand, closeOfDayCommand];
+const COMMANDS = [initCommand, migrateCommand, serveCommand, startCommand, userCommand, cooperativeCommand, importCommand, registryCommand, auditCommand, backupCommand, restoreCommand, scheduleCommand, closeOfDayCommand];
 
 export function buildProgram(): Command {
   const program = new Command('simpul')

@@ -34,6 +34,12 @@ export async function migrateToLatest(handle: Db, list: MigrationList = migratio
   return (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
 
+/** Applies migrations up to and including `name` (a restore stops at its backup's version). */
+export async function migrateTo(handle: Db, name: string, list: MigrationList = migrations): Promise<void> {
+  const result = await migrator(handle, list).migrateTo(name);
+  if (result.error) throw new Error(`Migrating to ${name} failed: ${result.error instanceof Error ? result.error.message : String(result.error)}`);
+}
+
 export async function migrationState(handle: Db, list: MigrationList = migrations): Promise<MigrationState> {
   const all = await migrator(handle, list).getMigrations();
   const applied = all.filter((m) => m.executedAt !== undefined);
