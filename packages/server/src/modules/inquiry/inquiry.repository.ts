@@ -30,8 +30,8 @@ export interface SubjectAccount {
  * A subject's accounts, lines removed by a dispute left out. One index lookup by
  * `subject_key` (registry_accounts_subject), plus the lenders by primary key.
  */
-export async function subjectAccounts(db: Kysely<Database>, subjectKey: string): Promise<SubjectAccount[]> {
-  const rows = await db
+export function subjectAccountsQuery(db: Kysely<Database>, subjectKey: string) {
+  return db
     .selectFrom('registry_accounts as a')
     .innerJoin('cooperatives as c', 'c.id', 'a.cooperative_id')
     .select([
@@ -41,8 +41,11 @@ export async function subjectAccounts(db: Kysely<Database>, subjectKey: string):
     ])
     .where('a.subject_key', '=', subjectKey)
     .where('a.removed_on', 'is', null)
-    .orderBy('a.id')
-    .execute();
+    .orderBy('a.id');
+}
+
+export async function subjectAccounts(db: Kysely<Database>, subjectKey: string): Promise<SubjectAccount[]> {
+  const rows = await subjectAccountsQuery(db, subjectKey).execute();
   return rows.map((r) => ({
     id: r.id, cooperativeId: r.cooperative_id, cooperativeCode: r.code, cooperativeName: r.name, accountRef: r.account_ref,
     nameToken: r.name_token, birthToken: r.birth_token, product: r.product, openedOn: r.opened_on, originalAmount: r.original_amount,
@@ -59,14 +62,17 @@ export interface HistoryMonth {
 }
 
 /** The reported months from `fromPeriod` on: a primary-key range per account. */
-export async function accountHistory(db: Kysely<Database>, accountIds: number[], fromPeriod: string): Promise<HistoryMonth[]> {
-  if (accountIds.length === 0) return [];
-  const rows = await db
+export function accountHistoryQuery(db: Kysely<Database>, accountIds: number[], fromPeriod: string) {
+  return db
     .selectFrom('registry_history')
     .select(['account_id', 'period', 'days_past_due', 'status'])
     .where('account_id', 'in', accountIds)
-    .where('period', '>=', fromPeriod)
-    .execute();
+    .where('period', '>=', fromPeriod);
+}
+
+export async function accountHistory(db: Kysely<Database>, accountIds: number[], fromPeriod: string): Promise<HistoryMonth[]> {
+  if (accountIds.length === 0) return [];
+  const rows = await accountHistoryQuery(db, accountIds, fromPeriod).execute();
   return rows.map((r) => ({ accountId: r.account_id, period: r.period, daysPastDue: r.days_past_due, status: r.status }));
 }
 
@@ -79,15 +85,18 @@ export interface PastInquiry {
 }
 
 /** Inquiries about a subject since `since` (an instant), newest first: index on (subject_key, created_at). */
-export async function subjectInquiries(db: Kysely<Database>, subjectKey: string, since: string, limit = 1000): Promise<PastInquiry[]> {
-  const rows = await db
+export function subjectInquiriesQuery(db: Kysely<Database>, subjectKey: string, since: string, limit = 1000) {
+  return db
     .selectFrom('inquiries as i')
     .leftJoin('cooperatives as c', 'c.id', 'i.cooperative_id')
     .select(['i.created_at', 'i.purpose', 'i.cooperative_id', 'c.code', 'c.name'])
     .where('i.subject_key', '=', subjectKey)
     .where('i.created_at', '>=', since)
     .orderBy('i.created_at', 'desc')
-    .limit(limit)
-    .execute();
+    .limit(limit);
+}
+
+export async function subjectInquiries(db: Kysely<Database>, subjectKey: string, since: string, limit = 1000): Promise<PastInquiry[]> {
+  const rows = await subjectInquiriesQuery(db, subjectKey, since, limit).execute();
   return rows.map((r) => ({ at: r.created_at, purpose: r.purpose, cooperativeId: r.cooperative_id, cooperativeCode: r.code, cooperativeName: r.name }));
 }
