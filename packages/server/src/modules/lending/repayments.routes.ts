@@ -9,7 +9,7 @@ import { recordRepayment, reverseRepayment } from './repayments.service.ts';
 
 const tags = ['Loans'];
 const stateErrors = { ...errorResponses, 409: errorResponses[400] };
-const RepaymentParams = IdParam.extend({ repaymentId: z.coerce.number().int().positive().openapi({ param: { name: 'repaymentId', in: 'path' } }) });
+export const RepaymentParams = IdParam.extend({ repaymentId: z.coerce.number().int().positive().openapi({ param: { name: 'repaymentId', in: 'path' } }) });
 
 const repayRoute = defineRoute({
   method: 'post', path: '/api/loans/{id}/repayments', tags, summary: 'Take a repayment (cash or transfer, receipt number unique); settles the loan when nothing is left',
