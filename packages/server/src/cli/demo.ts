@@ -1,0 +1,42 @@
+import { Command } from 'commander';
+import type { Services } from '../http/context.ts';
+import { DEFAULT_DEMO, runDemo, type DemoContext } from '../modules/demo/demo.ts';
+import { DEMO_PASSWORD } from '../modules/demo/demo.users.ts';
+import { withInstance } from './context.ts';
+import { UsageError } from './errors.ts';
+
+function count(name: string, value: string, max: number): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > max) throw new UsageError(`--${name}: "${value}" must be a whole number from 1 to ${max}`);
+  return n;
+}
+
+/** How to sign in as each demo role, for the terminal. */
+export function demoSignIns(ctx: DemoContext): string {
+  const lines = ['Akun demo / demo accounts (kata sandi / password: ' + DEMO_PASSWORD + '):'];
+  for (const a of ctx.accounts) lines.push(`  ${a.role.padEnd(14)} ${a.username}${a.cooperativeCode ? `  (${a.cooperativeCode})` : ''}`);
+  return lines.join('\n');
+}
+
+/** Loads the demo district, printing each step's summary. */
+export async function loadDemo(services: Services, options: Partial<typeof DEFAULT_DEMO>): Promise<DemoContext> {
+  const started = performance.now();
+  const ctx = await runDemo(services, options, (line) => process.stdout.write(`  ${line}\n`));
+  process.stdout.write(`Demo Kabupaten Blora dimuat dalam ${((performance.now() - started) / 1000).toFixed(1)} s.\n`);
+  return ctx;
+}
+
+export function demoCommand(): Command {
+  return new Command('demo')
+    .description('Load the demo district (Kabupaten Blora): cooperatives, members, 24 months of loans, demo users, registry history')
+    .option('--seed <n>', 'random seed (the same seed gives the same district)', String(DEFAULT_DEMO.seed))
+    .option('--cooperatives <n>', 'number of cooperatives', String(DEFAULT_DEMO.cooperatives))
+    .option('--members <n>', 'members per cooperative', String(DEFAULT_DEMO.members))
+    .action(async (opts: { seed: string; cooperatives: string; members: string }, cmd: Command) => {
+      const options = { seed: count('seed', opts.seed, 2 ** 31), cooperatives: count('cooperatives', opts.cooperatives, 200), members: count('members', opts.members, 100_000) };
+      await withInstance(cmd, async (services) => {
+        const ctx = await loadDemo(services, options);
+        process.stdout.write(`${demoSignIns(ctx)}\n`);
+      });
+    });
+}
