@@ -5,6 +5,7 @@ import { auditCommand } from './audit.ts';
 import { backupCommand } from './backup.ts';
 import { closeOfDayCommand } from './close-of-day.ts';
 import { cooperativeCommand } from './cooperative.ts';
+import { demoCommand } from './demo.ts';
 import { CommandError, UsageError } from './errors.ts';
 import { importCommand } from './import.ts';
 import { initCommand } from './init.ts';
@@ -17,7 +18,7 @@ import { startCommand } from './start.ts';
 import { userCommand } from './user.ts';
 
 /** Every command, in the order `simpul --help` lists them. */
-const COMMANDS = [initCommand, migrateCommand, serveCommand, startCommand, userCommand, cooperativeCommand, importCommand, registryCommand, auditCommand, backupCommand, restoreCommand, scheduleCommand, closeOfDayCommand];
+const COMMANDS = [initCommand, migrateCommand, serveCommand, startCommand, userCommand, cooperativeCommand, importCommand, registryCommand, auditCommand, backupCommand, restoreCommand, scheduleCommand, closeOfDayCommand, demoCommand];
 
 export function buildProgram(): Command {
   const program = new Command('simpul')
