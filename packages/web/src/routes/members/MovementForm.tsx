@@ -117,9 +117,9 @@ export function MovementForm({ member }: { member: Member }) {
             />
           </SimpleGrid>
           {lockedKind ? (
-            <Text size="sm" c="orange.9">
+            <Alert color="yellow" variant="light" p="xs">
               {t('savings.notWithdrawable')}
-            </Text>
+            </Alert>
           ) : null}
           {!active ? (
             <Text size="sm" c="dimmed">
