@@ -8,6 +8,7 @@ import { cooperativeCommand } from './cooperative.ts';
 import { demoCommand } from './demo.ts';
 import { CommandError, UsageError } from './errors.ts';
 import { importCommand } from './import.ts';
+import { inquireCommand } from './inquire.ts';
 import { initCommand } from './init.ts';
 import { migrateCommand } from './migrate.ts';
 import { registryCommand } from './registry.ts';
@@ -18,7 +19,7 @@ import { startCommand } from './start.ts';
 import { userCommand } from './user.ts';
 
 /** Every command, in the order `simpul --help` lists them. */
-const COMMANDS = [initCommand, migrateCommand, serveCommand, startCommand, userCommand, cooperativeCommand, importCommand, registryCommand, auditCommand, backupCommand, restoreCommand, scheduleCommand, closeOfDayCommand, demoCommand];
+const COMMANDS = [initCommand, migrateCommand, serveCommand, startCommand, userCommand, cooperativeCommand, importCommand, registryCommand, auditCommand, backupCommand, restoreCommand, scheduleCommand, closeOfDayCommand, demoCommand, inquireCommand];
 
 export function buildProgram(): Command {
   const program = new Command('simpul')
