@@ -6,6 +6,8 @@ import { WEB_DIST } from '../instance.ts';
 import { initInstance } from './init.ts';
 import { parsePort, serveInstance } from './serve.ts';
 import { CommandError } from './errors.ts';
+import { withInstance } from './context.ts';
+import { demoSignIns, loadDemo } from './demo.ts';
 
 /** Builds the web app when it has not been built yet (first `npm start`). */
 export function ensureWebBuilt(): void {
@@ -24,11 +26,18 @@ export function startCommand(): Command {
     .action(async (opts: { port: string; host: string }, cmd: Command) => {
       const port = parsePort(opts.port);
       const init = await initInstance(cmd);
+      // A brand-new instance gets the demo district, so there is something to look at (SIMPUL_DEMO=off: empty).
+      let demo: Awaited<ReturnType<typeof loadDemo>> | undefined;
+      if (init.admin && process.env.SIMPUL_DEMO !== 'off') {
+        process.stdout.write('Memuat data demo Kabupaten Blora / loading the demo district…\n');
+        demo = await withInstance(cmd, (services) => loadDemo(services, {}));
+      }
       ensureWebBuilt();
       const url = await serveInstance(cmd, port, opts.host);
       const lines = [``, `Simpul berjalan di / is running at ${url.replace('127.0.0.1', 'localhost')}`];
       if (init.admin) {
         lines.push(`Masuk sebagai / sign in as: ${init.admin.username}`, `Kata sandi / password (shown once): ${init.admin.password}`);
+        if (demo) lines.push('', demoSignIns(demo));
       } else {
         lines.push('Masuk dengan akun yang sudah dibuat / sign in with an existing account (simpul user list).');
       }
