@@ -8,6 +8,7 @@ import { portfolio } from './0007-portfolio.ts';
 import { inquiry } from './0008-inquiry.ts';
 import { supervision } from './0009-supervision.ts';
 import { recovery } from './0010-recovery.ts';
+import { supervisionIndexes } from './0010-supervision-indexes.ts';
 
 /**
  * Every migration, in order. Names sort lexically; add new ones at the end with the next
@@ -22,4 +23,5 @@ export const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '0008-inquiry': inquiry,
   '0009-supervision': supervision,
   '0010-recovery': recovery,
+  '0010-supervision-indexes': supervisionIndexes,
 };

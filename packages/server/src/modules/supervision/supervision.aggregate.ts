@@ -1,6 +1,6 @@
 import { sql, type Expression, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { dpdCuts } from './supervision.policy.ts';
+import { dpdCuts, policyUsesFrequency } from './supervision.policy.ts';
 
 /** Accounts of one cooperative (or month) in one DPD band and frequency: what SQL hands the domain. */
 export interface BandGroup {
@@ -32,19 +32,20 @@ function bandOf(dpd: Expression<number>): RawBuilder<number> {
 const num = (v: unknown): number => Number(v ?? 0);
 
 /**
- * The open loan book grouped by cooperative, frequency and DPD band: one scan of the
- * registry accounts, a few thousand rows out, whatever the number of accounts.
+ * The open loan book grouped by cooperative, DPD band (and frequency, when the policy's
+ * bands depend on it): one pass over a covering partial index (0010-supervision-indexes),
+ * a few thousand rows out, whatever the number of accounts. The index's conditions are
+ * literal SQL so that SQLite can prove the index applies.
  */
 export async function currentBookGroups(db: Kysely<Database>, cooperativeId?: number): Promise<BandGroup[]> {
-  const frequency = sql<string>`coalesce(frequency, 'monthly')`;
+  const frequency = policyUsesFrequency() ? sql<string>`coalesce(frequency, 'monthly')` : sql<string>`'monthly'`;
   const band = bandOf(sql.ref('days_past_due'));
   let q = db
     .selectFrom('registry_accounts')
-    .select((eb) => ['cooperative_id', frequency.as('frequency'), band.as('band'), eb.fn.countAll().as('accounts'), eb.fn.sum('outstanding').as('outstanding'), eb.fn.min('days_past_due').as('min_dpd')])
-    .where('status', 'in', OPEN)
+    .select((eb) => ['cooperative_id', frequency.as('frequency'), eb.fn.countAll().as('accounts'), eb.fn.sum('outstanding').as('outstanding'), eb.fn.min('days_past_due').as('min_dpd')])
+    .where(sql<boolean>`status in ('active', 'restructured') and removed_on is null`)
     .where('outstanding', '>', 0)
-    .where('removed_on', 'is', null) // a line a dispute found unsubstantiated is no loan
-    .groupBy(['cooperative_id', frequency, band]);
+    .groupBy(policyUsesFrequency() ? ['cooperative_id', frequency, band] : ['cooperative_id', band]);
   if (cooperativeId !== undefined) q = q.where('cooperative_id', '=', cooperativeId);
   const rows = await q.execute();
   return rows.map((r) => ({ cooperativeId: num(r.cooperative_id), period: '', frequency: r.frequency, accounts: num(r.accounts), outstanding: num(r.outstanding), minDpd: num(r.min_dpd) }));
@@ -56,8 +57,7 @@ export async function writeOffGroups(db: Kysely<Database>, cooperativeId?: numbe
   let q = db
     .selectFrom('registry_accounts')
     .select((eb) => ['cooperative_id', eb.fn.countAll().as('accounts'), eb.fn.sum('written_off_amount').as('written_off'), eb.fn.sum(recovered).as('recovered')])
-    .where('written_off_amount', 'is not', null)
-    .where('removed_on', 'is', null)
+    .where(sql<boolean>`written_off_amount is not null and removed_on is null`)
     .groupBy('cooperative_id');
   if (cooperativeId !== undefined) q = q.where('cooperative_id', '=', cooperativeId);
   const rows = await q.execute();

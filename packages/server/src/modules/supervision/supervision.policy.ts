@@ -29,6 +29,11 @@ export function dpdCuts(policy: ClassificationPolicy = REGISTRY_POLICY): number[
   return [...cuts].sort((a, b) => a - b);
 }
 
+/** Whether the policy's DPD bands differ by repayment frequency (OJK's do not). */
+export function policyUsesFrequency(policy: ClassificationPolicy = REGISTRY_POLICY): boolean {
+  return policy.classes.some((c) => c.maxDpd !== null && FREQUENCY_KEYS.some((f) => (c.maxDpd?.[f] ?? c.maxDpd?.monthly) !== c.maxDpd?.monthly));
+}
+
 /** When a cooperative is proposed inactive, and when an inactive one may be dissolved. */
 export interface SupervisionSettings {
   /** Years without a RAT before an inactive proposal (DOMAIN: configurable, default 2). */

@@ -1,0 +1,158 @@
+/**
+ * The Dinas's district dashboard over a large registry: 300 cooperatives, 1,000,000 accounts
+ * (synthetic rows from modules/registry/synthetic.ts, spread over the cooperatives), timed
+ * through the real HTTP route (session, SQL aggregation, domain ratios, JSON) on SQLite and,
+ * when SIMPUL_BENCH_PG_URL names a server, PostgreSQL. Also the 24-month trend over a
+ * 3-month history (1M rows per month).
+ *
+ *   npx tsx bench/dashboard.bench.ts [--quick]
+ *
+ * Target (issue 8): the dashboard's data in < 1 s on SQLite for 300 cooperatives / 1M accounts.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { createApp } from '../packages/server/src/http/app.ts';
+import type { Services } from '../packages/server/src/http/context.ts';
+import { openInstance } from '../packages/server/src/instance.ts';
+import { insertRegisteredCooperative } from '../packages/server/src/modules/cooperatives/cooperatives.service.ts';
+import { createUser } from '../packages/server/src/modules/identity/identity.service.ts';
+import { COLUMNS } from '../packages/server/src/modules/registry/furnishing.columns.ts';
+import { bloraDistricts, seededRandom, syntheticAccountRow, syntheticPerson } from '../packages/server/src/modules/registry/synthetic.ts';
+import { emit, median, progress, quick } from './lib.ts';
+
+const COOPERATIVES = 300;
+const ACCOUNTS = quick ? 200_000 : 1_000_000;
+const MONTHS = ['2026-08', '2026-09', '2026-10'];
+const RUNS = 5;
+const col = (name: (typeof COLUMNS)[number]) => COLUMNS.indexOf(name);
+
+/** One synthetic account's figures: outstanding, DPD, status, as synthetic.ts spreads them. */
+function* accounts(): Generator<{ coop: number; ref: string; outstanding: number; dpd: number; status: string; original: number }> {
+  const rng = seededRandom(8);
+  const districts = bloraDistricts();
+  for (let i = 0; i < ACCOUNTS; i++) {
+    const row = syntheticAccountRow(rng, syntheticPerson(rng, i, districts), `ACC${i}`, '2026-10');
+    // Cooperatives of very different sizes: a few large, many small (quadratic spread).
+    const coop = 1 + Math.floor(COOPERATIVES * rng() ** 2);
+    yield { coop, ref: `ACC${i}`, outstanding: Number(row[col('outstanding')]), dpd: Number(row[col('days_past_due')]), status: row[col('status')] ?? 'active', original: Number(row[col('original_amount')]) };
+  }
+}
+
+async function seedCooperatives(services: Services): Promise<void> {
+  const districts = bloraDistricts();
+  await services.db.db.transaction().execute(async (trx) => {
+    for (let i = 1; i <= COOPERATIVES; i++) {
+      await insertRegisteredCooperative(trx, services, null, { code: `K${String(i).padStart(3, '0')}`, name: `Koperasi ${i}`, kecamatanCode: districts[i % districts.length] ?? null, membersCount: 50 + i, lastRatYear: 2025 });
+    }
+  });
+}
+
+const ACCOUNT_SQL = 'insert into registry_accounts (subject_key, cooperative_id, account_ref, name_token, birth_token, opened_on, original_amount, frequency, outstanding, arrears, days_past_due, status, last_period, source, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)';
+
+/** Keys and tokens as wide as the real ones (HMAC-SHA256 hex / base64url), so rows are realistic. */
+const keyOf = (i: number) => createHash('sha256').update(`subject-${i}`).digest('hex');
+const tokenOf = (key: string) => Buffer.from(key.slice(0, 32), 'hex').toString('base64url');
+
+function fillSqlite(services: Services): void {
+  const sqlite = services.db.sqlite;
+  if (!sqlite) throw new Error('not SQLite');
+  const account = sqlite.prepare(ACCOUNT_SQL);
+  const history = sqlite.prepare('insert into registry_history (account_id, subject_key, period, outstanding, arrears, days_past_due, status, batch_id) values (?, ?, ?, ?, 0, ?, ?, 0)');
+  sqlite.transaction(() => {
+    let id = 0;
+    for (const a of accounts()) {
+      const key = keyOf(id);
+      const r = account.run(key, a.coop, a.ref, tokenOf(key), tokenOf(key.slice(8)), '2025-10-15', a.original, 'monthly', a.outstanding, a.dpd, a.status, '2026-10', 'file', 'now');
+      const accountId = Number(r.lastInsertRowid);
+      MONTHS.forEach((m, i) => history.run(accountId, key, m, a.outstanding, Math.max(0, a.dpd - 30 * (2 - i)), a.status));
+      id++;
+    }
+  })();
+}
+
+async function fillPostgres(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query('begin');
+  let batch: (string | number)[][] = [];
+  const flush = async () => {
+    const cols = batch[0]?.map((_, c) => batch.map((row) => row[c])) ?? [];
+    if (cols.length) await client.query("insert into registry_accounts (subject_key, cooperative_id, account_ref, name_token, birth_token, opened_on, original_amount, frequency, outstanding, arrears, days_past_due, status, last_period, source, updated_at) select s, c, r, t, t, '2025-10-15', o, 'monthly', b, 0, d, st, '2026-10', 'file', 'now' from unnest($1::text[], $2::bigint[], $3::text[], $4::bigint[], $5::bigint[], $6::int[], $7::text[], $8::text[]) as x(s, c, r, o, b, d, st, t)", cols);
+    batch = [];
+  };
+  let id = 0;
+  for (const a of accounts()) {
+    const key = keyOf(id++);
+    batch.push([key, a.coop, a.ref, a.original, a.outstanding, a.dpd, a.status, tokenOf(key)]);
+    if (batch.length === 20_000) await flush();
+  }
+  await flush();
+  for (const [i, m] of MONTHS.entries()) {
+    await client.query(`insert into registry_history (account_id, subject_key, period, outstanding, arrears, days_past_due, status, batch_id) select id, subject_key, $1, outstanding, 0, greatest(0, days_past_due - ${30 * (2 - i)}), status, 0 from registry_accounts`, [m]);
+  }
+  await client.query('commit');
+  await client.query('analyze');
+  await client.end();
+}
+
+async function time(services: Services, cookie: string, url: string): Promise<number[]> {
+  const app = createApp(services);
+  const runs: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const started = performance.now();
+    const res = await app.request(url, { headers: { cookie } });
+    const body = await res.text();
+    runs.push(performance.now() - started);
+    if (res.status !== 200 || body.length < 100) throw new Error(`${url}: ${res.status} ${body.slice(0, 200)}`);
+  }
+  return runs;
+}
+
+async function bench(database: 'sqlite' | 'postgres', target: string, dir: string): Promise<void> {
+  const env = { ...process.env, SIMPUL_DATA_DIR: path.join(dir, database), SIMPUL_KEY: randomBytes(32).toString('base64'), SIMPUL_LOG_LEVEL: 'warn' };
+  const services = await openInstance({ db: target, env, now: () => new Date('2026-11-02T03:00:00Z') });
+  try {
+    await seedCooperatives(services);
+    progress(`${database}: ${ACCOUNTS.toLocaleString('en')} accounts × ${MONTHS.length} months of history`);
+    if (database === 'sqlite') fillSqlite(services);
+    else await fillPostgres(target);
+    await createUser(services, null, { username: 'analis', fullName: 'Analis', role: 'dinas_analyst', cooperativeId: null, password: 'kata-sandi-bench-1' });
+    const signIn = await createApp(services).request('/api/auth/sign-in', { method: 'POST', headers: { 'content-type': 'application/json', 'x-simpul-request': '1' }, body: JSON.stringify({ username: 'analis', password: 'kata-sandi-bench-1' }) });
+    const cookie = signIn.headers.get('set-cookie')?.split(';')[0] ?? '';
+    const dataSize = `${COOPERATIVES} cooperatives, ${ACCOUNTS.toLocaleString('en')} accounts`;
+    const dashboard = await time(services, cookie, '/api/supervision/dashboard');
+    emit({ suite: 'dashboard', name: 'district_dashboard_ms', value: Math.round(median(dashboard)), unit: 'ms', target: database === 'sqlite' ? '< 1000' : undefined, targetMet: database === 'sqlite' ? median(dashboard) < 1000 : undefined, database, dataSize, runs: dashboard.map(Math.round) });
+    const trend = await time(services, cookie, '/api/supervision/trend');
+    emit({ suite: 'dashboard', name: 'district_trend_ms', value: Math.round(median(trend)), unit: 'ms', database, dataSize: `${dataSize}, ${MONTHS.length} months of history`, runs: trend.map(Math.round) });
+    const page = await time(services, cookie, '/api/supervision/cooperatives/1');
+    emit({ suite: 'dashboard', name: 'largest_cooperative_page_ms', value: Math.round(median(page)), unit: 'ms', database, dataSize, runs: page.map(Math.round) });
+  } finally {
+    await services.db.close();
+  }
+}
+
+async function pgTarget(): Promise<string | undefined> {
+  const base = process.env.SIMPUL_BENCH_PG_URL;
+  if (!base) return undefined;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query('drop database if exists bench_dashboard with (force)');
+  await admin.query('create database bench_dashboard');
+  await admin.end();
+  const url = new URL(base);
+  url.pathname = '/bench_dashboard';
+  return url.toString();
+}
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'simpul-bench-dashboard-'));
+try {
+  await bench('sqlite', path.join(dir, 'dashboard.sqlite'), dir);
+  const target = await pgTarget();
+  if (target) await bench('postgres', target, dir);
+} finally {
+  if (process.env.SIMPUL_BENCH_KEEP) progress(`kept ${dir}`);
+  else fs.rmSync(dir, { recursive: true, force: true });
+}
