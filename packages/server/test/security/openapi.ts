@@ -1,3 +1,5 @@
+import { CLASSIFICATION_PRESETS } from '@simpul/domain';
+
 /**
  * Reading the served OpenAPI document: its operations, and sample inputs that satisfy their
  * schemas, so security tests cover every route other engineers add without being told.
@@ -112,10 +114,23 @@ function firstType(schema: JsonSchema): string | undefined {
 /** A valid NIK (a Blora district, a woman born 5 Jan 1990) for any field that wants one. */
 export const SAMPLE_NIK = '3316014501900001';
 
+/** The same person's district and birth date with another sequence, so NIKs stay unique. */
+const nikOf = (n: number) => `331601450190${String((n % 9999) + 1).padStart(4, '0')}`;
+
+/** Valid values the schema cannot express (free text checked by the service). */
+const FIELD_HINTS: Record<string, (ctx: SampleContext) => unknown> = {
+  classificationPreset: () => Object.keys(CLASSIFICATION_PRESETS)[0],
+  purpose: () => 'new_loan',
+  consentRef: () => 'PRS-2026-0001',
+  nik: (ctx) => nikOf(ctx.serial()),
+  birthDate: () => '1990-01-05',
+  active: () => true,
+};
+
 function stringCandidates(name: string, ctx: SampleContext): string[] {
   const n = ctx.serial();
   return [
-    ...(/nik/i.test(name) ? [SAMPLE_NIK] : []),
+    ...(/nik/i.test(name) ? [nikOf(n)] : []),
     ...(/phone|telepon/i.test(name) ? ['081234567890'] : []),
     `${ctx.marker} ${name} ${n}`,
     `${ctx.marker}${n}`,
@@ -151,24 +166,31 @@ function sampleNumber(schema: JsonSchema, name: string, ctx: SampleContext, inte
 }
 
 /** A value that satisfies `schema` (as far as its shape tells), free text carrying the marker. */
-export function sample(schema: JsonSchema, ctx: SampleContext, name = 'value', depth = 0): unknown {
+export function sample(schema: JsonSchema, ctx: SampleContext, name = 'value', depth = 0, allFields = false): unknown {
   const s = resolve(ctx.doc, schema);
   if (depth > 8) return null;
+  const hint = FIELD_HINTS[name];
+  if (hint) return hint(ctx);
   if (s.const !== undefined) return s.const;
   if (s.enum) return s.enum.find((v) => v !== null);
   const options = s.anyOf ?? s.oneOf;
   if (options) {
     const chosen = options.map((o) => resolve(ctx.doc, o)).find((o) => firstType(o) !== undefined || o.enum || o.properties) ?? options[0] ?? {};
-    return sample(chosen, ctx, name, depth + 1);
+    return sample(chosen, ctx, name, depth + 1, allFields);
   }
   switch (firstType(s) ?? (s.properties ? 'object' : undefined)) {
     case 'object': {
       const out: Record<string, unknown> = {};
-      for (const key of s.required ?? []) out[key] = sample(s.properties?.[key] ?? {}, ctx, key, depth + 1);
+      const keys = allFields ? Object.keys(s.properties ?? {}) : (s.required ?? []);
+      for (const key of keys) out[key] = sample(s.properties?.[key] ?? {}, ctx, key, depth + 1, allFields);
       return out;
     }
-    case 'array':
-      return Array.from({ length: Math.max(s.minItems ?? 0, 0) }, () => sample(s.items ?? {}, ctx, name, depth + 1));
+    case 'array': {
+      // An array of choices (an allocation order, a set of flags): each choice once.
+      const items = resolve(ctx.doc, s.items ?? {});
+      if (items.enum) return items.enum.filter((v) => v !== null).slice(0, Math.max(s.minItems ?? 0, items.enum.length));
+      return Array.from({ length: Math.max(s.minItems ?? 0, 0) }, () => sample(s.items ?? {}, ctx, name, depth + 1, allFields));
+    }
     case 'string':
       return sampleString(s, name, ctx);
     case 'integer':

@@ -41,6 +41,8 @@ export class World {
   private readonly records = new Map<string, Record<CoopName, number[]>>();
   /** Collections no sampled body could create: reported, and their routes get a missing id. */
   readonly uncreatable = new Set<string>();
+  /** Why each of those failed (status and body start), for the report. */
+  readonly whyUncreatable = new Map<string, string>();
   private counter = 0;
   readonly ops: Operation[];
 
@@ -143,14 +145,21 @@ export class World {
       return user.id;
     }
     if (collection === '/api/registry/furnishing/batches') return this.furnish(coop);
+    // A cooperative's own record is the cooperative itself (Dinas views of it included).
+    if (/\/cooperatives$/.test(collection)) return this.coopIds[coop];
     const op = this.ops.find((o) => o.method === 'POST' && templateMatches(o.path, collection));
     if (!op?.access) return undefined;
     const access = op.access;
     const creator = this.creators[coop].find((a) => allows(access, a.role));
     if (!creator) return undefined;
-    const body = op.bodySchema ? { type: 'application/json', data: JSON.stringify(sample(op.bodySchema, this.context(coop))) } : undefined;
-    const res = await this.send(creator, 'POST', collection, body);
-    return res.status < 300 ? idIn(safeJson(res.text)) : undefined;
+    // Required fields first; if the service wants more, every field the schema names.
+    for (const allFields of [false, true]) {
+      const body = op.bodySchema ? { type: 'application/json', data: JSON.stringify(sample(op.bodySchema, this.context(coop), 'body', 0, allFields)) } : undefined;
+      const res = await this.send(creator, 'POST', collection, body);
+      if (res.status < 300) return idIn(safeJson(res.text));
+      this.whyUncreatable.set(collection, `${res.status} ${res.text.slice(0, 300)} ← ${body?.data.slice(0, 300) ?? ''}`);
+    }
+    return undefined;
   }
 
   /** A furnishing batch with one good and one bad row, both carrying the cooperative's marker. */
@@ -185,6 +194,7 @@ export function idIn(value: unknown): number | undefined {
   if (!value || typeof value !== 'object') return undefined;
   const record = value as Record<string, unknown>;
   if (typeof record.id === 'number') return record.id;
+  for (const [key, inner] of Object.entries(record)) if (/Id$/.test(key) && typeof inner === 'number') return inner;
   for (const inner of Object.values(record)) {
     if (inner && typeof inner === 'object' && !Array.isArray(inner) && typeof (inner as Record<string, unknown>).id === 'number') return (inner as { id: number }).id;
   }
