@@ -85,6 +85,14 @@ describeEachDialect('members (anggota)', (dialect) => {
     expect(inB[0].id).not.toBe(siti.id);
   });
 
+  it('two officers saving the same new NIK at the same moment: one 201, one 409, one member stored', async () => {
+    const before = await memberCount();
+    const body = { fullName: 'Kembar Serentak', nik: '3316015506950007' };
+    const raced = await Promise.all([register(petugasA, body), register(petugasA, body)]);
+    expect(raced.map((r) => r.status).sort()).toEqual([201, 409]);
+    expect(await memberCount()).toBe(before + 1);
+  });
+
   it('a NIK check before saving tells the coded birth date and that the NIK is already a member here', async () => {
     const res = await t.request('/api/members/nik-check', { method: 'POST', cookie: petugasA, json: { nik: NIK_SITI } });
     expect(await json(res)).toEqual({ birthDate: '1990-01-01', sex: 'F', warnings: [], existingMemberId: siti.id });

@@ -103,6 +103,18 @@ describeEachDialect('savings (simpanan pokok, wajib, sukarela)', (dialect) => {
     expect((await balances()).sukarela).toBe(0);
   });
 
+  it('three withdrawals of 60,000 at once from sukarela 100,000: one passes (100,000 − 60,000 = 40,000), two are refused; two reversals at once: one passes', async () => {
+    await deposit('sukarela', 100_000);
+    const raced = await Promise.all([1, 2, 3].map(() => withdraw('sukarela', 60_000)));
+    expect(raced.map((r) => r.status).sort()).toEqual([201, 400, 400]);
+    expect((await balances()).sukarela).toBe(40_000);
+    const passed = await json(raced.find((r) => r.status === 201)!);
+    const reversals = await Promise.all([1, 2].map(() => post(`/transactions/${passed.transactionId}/reverse`, { reason: 'uji balapan' })));
+    expect(reversals.map((r) => r.status).sort()).toEqual([201, 409]);
+    expect((await balances()).sukarela).toBe(100_000);
+    await withdraw('sukarela', 100_000);
+  });
+
   it('after the member leaves: pokok 100,000 and wajib 150,000 are paid out, deposits are refused', async () => {
     const left = await t.request(`/api/members/${memberId}/deactivate`, { method: 'POST', cookie, json: {} });
     expect(left.status).toBe(200);
@@ -117,7 +129,9 @@ describeEachDialect('savings (simpanan pokok, wajib, sukarela)', (dialect) => {
     const rows = await t.services.db.db.selectFrom('audit_log').select(['action', 'details']).where('action', 'like', 'savings.%').orderBy('id').execute();
     expect(rows.map((r) => r.action)).toEqual([
       'savings.deposit', 'savings.deposit', 'savings.deposit', 'savings.deposit', 'savings.deposit', 'savings.withdrawal',
-      'savings.deposit', 'savings.reversed', 'savings.withdrawal', 'savings.withdrawal', 'savings.withdrawal',
+      'savings.deposit', 'savings.reversed', 'savings.withdrawal',
+      'savings.deposit', 'savings.withdrawal', 'savings.reversed', 'savings.withdrawal',
+      'savings.withdrawal', 'savings.withdrawal',
     ]);
     expect(JSON.parse(rows[0]!.details)).toEqual({ memberId, kind: 'pokok', amount: 100_000 });
     expect(rows.map((r) => r.details).join()).not.toMatch(/Siti|3316014101900001|salah ketik/);

@@ -5,7 +5,7 @@ import type { Actor, Services } from '../../http/context.ts';
 import { conflict } from '../../http/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { checkMemberNik, kecamatanWarnings } from './members.nik.ts';
-import { insertMember, lastGeneratedMemberNo, memberNoTaken, updateMemberRow } from './members.repository.ts';
+import { insertMember, isUniqueViolation, lastGeneratedMemberNo, memberNoTaken, updateMemberRow } from './members.repository.ts';
 import {
   assertNikFree, assertNotFuture, findMemberOrThrow, getMember, memberCooperativeOf, memberIdentity, nikIndexOf, today, type MemberResult,
 } from './members.service.ts';
@@ -77,6 +77,10 @@ export async function registerMember(services: Services, actor: Actor, input: Ne
     });
     await recordAudit(trx, services, actor, 'member.registered', { type: 'member', id: memberId, cooperativeId });
     return memberId;
+  }).catch((error: unknown) => {
+    if (!isUniqueViolation(error)) throw error;
+    // Another officer saved this NIK or number a moment ago: answer as the checks above would.
+    throw input.memberNo ? conflict('member_no_taken', { memberNo: input.memberNo }) : conflict('member_nik_taken');
   });
   return { member: await getMember(services, actor, id), warnings: [...nik.warnings, ...kecamatanWarnings(input.kecamatanCode)] };
 }

@@ -76,3 +76,13 @@ export async function searchMemberRows(db: Kysely<Database>, cooperativeId: numb
   const rows = await q.selectAll().orderBy('name_search').orderBy('id').limit(search.limit).offset(search.offset).execute();
   return { rows, total: Number(total.n) };
 }
+
+/**
+ * Whether a write failed on a unique constraint (PostgreSQL 23505, SQLite
+ * SQLITE_CONSTRAINT_UNIQUE): two officers saving the same NIK at the same moment pass the
+ * check before the insert, and the database is the one that says no.
+ */
+export function isUniqueViolation(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null || !('code' in error)) return false;
+  return error.code === '23505' || error.code === 'SQLITE_CONSTRAINT_UNIQUE';
+}

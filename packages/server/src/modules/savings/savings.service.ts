@@ -3,6 +3,7 @@ import type { Database } from '../../db/schema.ts';
 import type { Actor, Services } from '../../http/context.ts';
 import { AppError, conflict, notFound } from '../../http/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { isUniqueViolation } from '../members/members.repository.ts';
 import { assertNotFuture, findMemberOrThrow, today } from '../members/members.service.ts';
 import type { Member } from '../members/members.table.ts';
 import { balancesOf, findMovement, insertMovement, reversalOf, type Balances } from './savings.repository.ts';
@@ -94,6 +95,9 @@ export async function reverseMovement(services: Services, actor: Actor, memberId
     });
     await recordAudit(trx, services, actor, 'savings.reversed', { type: 'savings_transaction', id, cooperativeId: member.cooperative_id }, { memberId: member.id, reverses: original.id, kind: original.kind, amount: original.amount });
     return { transactionId: id, balances: await balancesOf(trx, member.cooperative_id, member.id) };
+  }).catch((error: unknown) => {
+    // The unique index on reverses_id: a second reversal that raced past the check above.
+    throw isUniqueViolation(error) ? conflict('savings_already_reversed') : error;
   });
 }
 
