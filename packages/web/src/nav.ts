@@ -3,6 +3,7 @@ import {
   IconAddressBook,
   IconBuildingCommunity,
   IconCalculator,
+  IconChartLine,
   IconFileUpload,
   IconHome,
   IconKey,
@@ -11,7 +12,7 @@ import {
 } from '@tabler/icons-react';
 import { ROLES, type Role } from './auth/roles';
 
-type Page = 'home' | 'simulator' | 'cooperatives' | 'furnishing' | 'users' | 'changePassword' | 'members';
+type Page = 'home' | 'simulator' | 'cooperatives' | 'furnishing' | 'users' | 'changePassword' | 'members' | 'portfolio';
 
 export interface NavItem {
   path: string;
@@ -65,6 +66,14 @@ export const NAV: readonly NavItem[] = [
     roles: ['pengurus', 'petugas', 'pengawas'],
     icon: IconAddressBook,
     page: lazy(() => import('./routes/members/MembersPage')),
+  },
+  {
+    path: '/portofolio',
+    labelKey: 'nav.portfolio',
+    descriptionKey: 'navDescription.portfolio',
+    roles: ['pengurus', 'petugas', 'pengawas'],
+    icon: IconChartLine,
+    page: lazy(() => import('./routes/portfolio/PortfolioPage')),
   },
   {
     path: '/pelaporan',

@@ -1,10 +1,12 @@
 import type { Messages } from './id';
+import { portfolioEn } from '../routes/portfolio/i18n';
 
 /**
  * English. Typed as `Messages`, so a key missing here or not in `id.ts` fails the type check.
  * Domain words stay Indonesian (kolektibilitas, hapus buku, simpanan wajib, pengurus…).
  */
 export const en: Messages = {
+  portfolio: portfolioEn,
   app: {
     name: 'Simpul',
     tagline: 'Credit information and problem-loan system for cooperatives',
@@ -33,6 +35,7 @@ export const en: Messages = {
     changePassword: 'Change password',
     signOut: 'Sign out',
     members: 'Members',
+    portfolio: 'Portfolio',
   },
   navDescription: {
     home: 'A summary of your account.',
@@ -42,6 +45,7 @@ export const en: Messages = {
     users: 'Manage user accounts and their roles.',
     changePassword: 'Change the password of your account.',
     members: 'Find and register members; simpanan pokok, wajib and sukarela.',
+    portfolio: 'NPL against the 5 % line, PAR, allowance, 12-month trend and loans moved to a worse class.',
   },
   roles: {
     platform_admin: 'Admin Dinas',

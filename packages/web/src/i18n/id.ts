@@ -1,8 +1,11 @@
+import { portfolioId } from '../routes/portfolio/i18n';
+
 /**
  * Bahasa Indonesia, the default language. `en.ts` must have exactly these keys (its type is
  * `Messages`). Domain words stay Indonesian in both: kolektibilitas, hapus buku, simpanan wajib.
  */
 export const id = {
+  portfolio: portfolioId,
   app: {
     name: 'Simpul',
     tagline: 'Sistem informasi kredit dan penanganan kredit bermasalah koperasi',
@@ -31,6 +34,7 @@ export const id = {
     changePassword: 'Ganti kata sandi',
     signOut: 'Keluar',
     members: 'Anggota',
+    portfolio: 'Portofolio',
   },
   navDescription: {
     home: 'Ringkasan akun Anda.',
@@ -40,6 +44,7 @@ export const id = {
     users: 'Kelola akun pengguna dan peran mereka.',
     changePassword: 'Ganti kata sandi akun Anda.',
     members: 'Cari dan daftarkan anggota; simpanan pokok, wajib dan sukarela.',
+    portfolio: 'NPL terhadap batas 5 %, PAR, PPAP, tren 12 bulan dan pinjaman yang turun kolektibilitas.',
   },
   roles: {
     platform_admin: 'Admin Dinas',

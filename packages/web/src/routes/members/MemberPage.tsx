@@ -11,7 +11,8 @@ import {
   Title,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconArrowLeft, IconUserOff } from '@tabler/icons-react';
+import { IconArrowLeft, IconPencil, IconUserOff } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { useCurrentUser } from '../../auth/session';
@@ -21,6 +22,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { formatDate, formatRupiah } from '../../format';
 import NotFoundPage from '../NotFoundPage';
 import { DeactivateMemberModal } from './DeactivateMemberModal';
+import { EditMemberModal } from './EditMemberModal';
 import { MEMBER_WRITERS } from './memberRoles';
 import { useMember, type Member, type Warning } from './membersApi';
 import { SavingsPanel } from './SavingsPanel';
@@ -57,11 +59,17 @@ function MemberView({ id }: { id: number }) {
   const member = useMember(id);
   const [deactivating, { open, close }] = useDisclosure(false);
   const canWrite = MEMBER_WRITERS.includes(me.role);
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState<Warning[] | null>(null);
   const justRegistered = registeredState(location.state);
 
   if (member.isPending) return <FullPageLoader />;
   if (member.isError) return <ErrorAlert error={member.error} />;
   const m = member.data;
+  const registeredText = t('members.registered', { name: m.fullName, memberNo: m.memberNo });
+  const notice = saved
+    ? { text: t('members.saved'), warnings: saved }
+    : justRegistered && { text: registeredText, warnings: justRegistered.warnings };
   return (
     <>
       <Anchor
@@ -87,34 +95,29 @@ function MemberView({ id }: { id: number }) {
           </Group>
         }
         actions={
-          canWrite && m.status === 'active' ? (
-            <Button
-              variant="light"
-              color="red"
-              leftSection={<IconUserOff size={18} aria-hidden />}
-              onClick={open}
-            >
-              {t('members.deactivate')}
-            </Button>
+          canWrite ? (
+            <Group gap="xs">
+              <Button variant="light" leftSection={<IconPencil size={18} aria-hidden />} onClick={() => setEditing(true)}>
+                {t('members.edit')}
+              </Button>
+              {m.status === 'active' ? (
+                <Button variant="light" color="red" leftSection={<IconUserOff size={18} aria-hidden />} onClick={open}>
+                  {t('members.deactivate')}
+                </Button>
+              ) : null}
+            </Group>
           ) : null
         }
       />
-      {justRegistered ? (
-        <Alert
-          color={justRegistered.warnings.length > 0 ? 'yellow' : 'green'}
-          variant="light"
-          mb="md"
-          role="status"
-        >
-          <Text size="sm">
-            {t('members.registered', { name: m.fullName, memberNo: m.memberNo })}
-          </Text>
-          {justRegistered.warnings.length > 0 ? (
+      {notice ? (
+        <Alert color={notice.warnings.length > 0 ? 'yellow' : 'green'} variant="light" mb="md" role="status">
+          <Text size="sm">{notice.text}</Text>
+          {notice.warnings.length > 0 ? (
             <Text size="sm" fw={500} mt={4}>
               {t('members.savedWithWarnings')}
             </Text>
           ) : null}
-          <WarningList warnings={justRegistered.warnings} />
+          <WarningList warnings={notice.warnings} />
         </Alert>
       ) : null}
       <Stack gap="lg">
@@ -137,6 +140,7 @@ function MemberView({ id }: { id: number }) {
         </Paper>
       </Stack>
       <DeactivateMemberModal member={deactivating ? m : null} onClose={close} />
+      <EditMemberModal member={editing ? m : null} onClose={() => setEditing(false)} onSaved={setSaved} />
     </>
   );
 }
