@@ -7,6 +7,7 @@ import { inquiryRoutes } from '../modules/inquiry/inquiry.routes.ts';
 import { lendingRoutes } from '../modules/lending/lending.routes.ts';
 import { memberRoutes } from '../modules/members/members.routes.ts';
 import { portfolioRoutes } from '../modules/portfolio/portfolio.routes.ts';
+import { recoveryRoutes } from '../modules/recovery/recovery.routes.ts';
 import { furnishingRoutes } from '../modules/registry/furnishing.routes.ts';
 import { savingsRoutes } from '../modules/savings/savings.routes.ts';
 import { supervisionRoutes } from '../modules/supervision/supervision.routes.ts';
@@ -19,7 +20,7 @@ import { fieldErrorsOf, problemResponse } from './problem.ts';
 import { serveWeb } from './static.ts';
 
 /** Every module's routes, in one list, so the API surface is visible at a glance. */
-const MODULE_ROUTES = [healthRoutes, authRoutes, userRoutes, cooperativeRoutes, furnishingRoutes, memberRoutes, savingsRoutes, lendingRoutes, inquiryRoutes, portfolioRoutes, supervisionRoutes];
+const MODULE_ROUTES = [healthRoutes, authRoutes, userRoutes, cooperativeRoutes, furnishingRoutes, memberRoutes, savingsRoutes, lendingRoutes, inquiryRoutes, portfolioRoutes, supervisionRoutes, recoveryRoutes];
 
 /** Request body limits: 1 MiB for JSON, more for furnishing uploads and batches. */
 const BODY_LIMITS: [prefix: string, bytes: number][] = [
