@@ -6,13 +6,15 @@ import {
   IconChartLine,
   IconFileUpload,
   IconHome,
+  IconBell,
+  IconShieldSearch,
   IconKey,
   IconUsers,
   type Icon,
 } from '@tabler/icons-react';
 import { ROLES, type Role } from './auth/roles';
 
-type Page = 'home' | 'simulator' | 'cooperatives' | 'furnishing' | 'users' | 'changePassword' | 'members' | 'portfolio';
+type Page = 'registry' | 'registryAlerts' | 'home' | 'simulator' | 'cooperatives' | 'furnishing' | 'users' | 'changePassword' | 'members' | 'portfolio';
 
 export interface NavItem {
   path: string;
@@ -82,6 +84,22 @@ export const NAV: readonly NavItem[] = [
     roles: ['pengurus', 'petugas', 'pengawas'],
     icon: IconFileUpload,
     page: lazy(() => import('./routes/furnishing/FurnishingPage')),
+  },
+  {
+    path: '/registri',
+    labelKey: 'nav.registry',
+    descriptionKey: 'navDescription.registry',
+    roles: ['pengurus', 'petugas', 'platform_admin'],
+    icon: IconShieldSearch,
+    page: lazy(() => import('./routes/registry/InquiryPage')),
+  },
+  {
+    path: '/peringatan',
+    labelKey: 'nav.registryAlerts',
+    descriptionKey: 'navDescription.registryAlerts',
+    roles: ['pengurus', 'petugas', 'pengawas'],
+    icon: IconBell,
+    page: lazy(() => import('./routes/registry/AlertsPage')),
   },
   {
     path: '/pengguna',

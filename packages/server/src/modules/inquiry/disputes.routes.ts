@@ -8,7 +8,7 @@ import { DISPUTE_REASONS, listDisputes, openDispute, resolveDispute } from './di
 const DisputeSchema = z.object({
   id: z.number().int(), accountId: z.number().int(), accountRef: z.string(), furnisher: z.object({ code: z.string(), name: z.string() }),
   reasonCode: z.string(), openedOn: z.string(), dueOn: z.string(), status: z.enum(['open', 'confirmed', 'corrected', 'removed']),
-  escalated: z.boolean(), resolvedOn: z.string().nullable(),
+  escalated: z.boolean(), resolvedOn: z.string().nullable(), canAnswer: z.boolean(),
 }).openapi('RegistryDispute');
 
 const openRoute = defineRoute({

@@ -103,11 +103,14 @@ export async function listDisputes(services: Services, actor: Actor) {
     q = q.where((eb) => eb.or([eb('d.furnisher_cooperative_id', '=', coop), eb('d.opened_by_cooperative_id', '=', coop)]));
   }
   const rows = await q.orderBy('d.id', 'desc').limit(500).execute();
+  const today = businessDate(services.now());
+  const admin = actor.kind === 'user' && actor.role === 'platform_admin';
   return rows.map((r) => ({
     id: r.id, accountId: r.account_id,
     // Only the furnisher sees its own account reference in full.
     accountRef: r.furnisher_cooperative_id === actor.cooperativeId ? r.account_ref : `****${r.account_ref.slice(-4)}`,
     furnisher: { code: r.code, name: r.name }, reasonCode: r.reason_code, openedOn: r.opened_on, dueOn: r.due_on, status: r.status,
     escalated: r.escalated_at !== null, resolvedOn: r.resolved_on,
+    canAnswer: r.status === 'open' && actor.role !== 'pengawas' && (r.furnisher_cooperative_id === actor.cooperativeId || (admin && today > r.due_on)),
   }));
 }

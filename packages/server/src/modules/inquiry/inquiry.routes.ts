@@ -1,7 +1,9 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import { actorOf, defineRoute } from '../../http/access.ts';
 import type { AppEnv } from '../../http/context.ts';
-import { errorResponses, jsonBody, jsonResponse } from '../../http/schemas.ts';
+import { IdParam, errorResponses, jsonBody, jsonResponse } from '../../http/schemas.ts';
+import { decryptOptional } from '../../config/field-crypto.ts';
+import { findMemberOrThrow, memberIdentity } from '../members/members.service.ts';
 import { alertRoutes } from './alerts.routes.ts';
 import { disputeRoutes } from './disputes.routes.ts';
 import { reportPdf } from './inquiry.pdf.ts';
@@ -59,7 +61,31 @@ const inquiryRoute = defineRoute({
   responses: { 200: { ...jsonResponse(ReportSchema, 'The credit report'), content: { 'application/json': { schema: ReportSchema }, 'application/pdf': { schema: z.string() } } }, ...errorResponses },
 });
 
+const memberInquiryRoute = defineRoute({
+  method: 'post', path: '/api/registry/inquiries/member/{id}', tags: ['Registry inquiries'], access: { roles: ['pengurus', 'petugas'] as const },
+  summary: "Inquire about one of the cooperative's own members (identity and income from the member record), e.g. beside a loan application",
+  request: {
+    params: IdParam,
+    body: jsonBody(z.object({ purpose: InquiryBody.shape.purpose, consentRef: InquiryBody.shape.consentRef, requestedInstalment: InquiryBody.shape.requestedInstalment })),
+  },
+  responses: { 200: jsonResponse(ReportSchema, 'The credit report'), ...errorResponses },
+});
+
 export function inquiryRoutes(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(memberInquiryRoute, async (c) => {
+    const services = c.get('services');
+    const actor = actorOf(c);
+    const member = await findMemberOrThrow(services, actor, c.req.valid('param').id);
+    const { nik, fullName, birthDate } = memberIdentity(services, member);
+    const income = decryptOptional(services.keys, member.income_enc);
+    const body = c.req.valid('json');
+    const report = await inquire(services, { actor, cooperativeId: actor.cooperativeId }, {
+      nik, fullName, birthDate, purpose: body.purpose, consentRef: body.consentRef, requestedInstalment: body.requestedInstalment,
+      income: income !== null && /^\d+$/.test(income) ? Number(income) : undefined,
+    }, c.get('lang'));
+    return c.json(report, 200);
+  });
+
   app.openapi(inquiryRoute, async (c) => {
     const actor = actorOf(c);
     const lang = c.get('lang');
