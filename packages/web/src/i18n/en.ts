@@ -1,5 +1,6 @@
 import type { Messages } from './id';
 import { portfolioEn } from '../routes/portfolio/i18n';
+import { registryEn } from '../routes/registry/i18n';
 
 /**
  * English. Typed as `Messages`, so a key missing here or not in `id.ts` fails the type check.
@@ -7,6 +8,7 @@ import { portfolioEn } from '../routes/portfolio/i18n';
  */
 export const en: Messages = {
   portfolio: portfolioEn,
+  registry: registryEn,
   app: {
     name: 'Simpul',
     tagline: 'Credit information and problem-loan system for cooperatives',
@@ -33,6 +35,8 @@ export const en: Messages = {
     furnishing: 'Registry furnishing',
     users: 'Users',
     changePassword: 'Change password',
+    registry: 'Registry check',
+    registryAlerts: 'Registry alerts',
     signOut: 'Sign out',
     members: 'Members',
     portfolio: 'Portfolio',
@@ -44,6 +48,8 @@ export const en: Messages = {
     furnishing: 'Send monthly loan data to the shared registry and see its error report.',
     users: 'Manage user accounts and their roles.',
     changePassword: 'Change the password of your account.',
+    registry: "Check an applicant's credit history (with consent) and print a member's own report.",
+    registryAlerts: 'News about your borrowers from other cooperatives, the daily digest and disputes.',
     members: 'Find and register members; simpanan pokok, wajib and sukarela.',
     portfolio: 'NPL against the 5 % line, PAR, allowance, 12-month trend and loans moved to a worse class.',
   },

@@ -1,4 +1,5 @@
 import { portfolioId } from '../routes/portfolio/i18n';
+import { registryId } from '../routes/registry/i18n';
 
 /**
  * Bahasa Indonesia, the default language. `en.ts` must have exactly these keys (its type is
@@ -6,6 +7,7 @@ import { portfolioId } from '../routes/portfolio/i18n';
  */
 export const id = {
   portfolio: portfolioId,
+  registry: registryId,
   app: {
     name: 'Simpul',
     tagline: 'Sistem informasi kredit dan penanganan kredit bermasalah koperasi',
@@ -32,6 +34,8 @@ export const id = {
     furnishing: 'Pelaporan registri',
     users: 'Pengguna',
     changePassword: 'Ganti kata sandi',
+    registry: 'Cek registri',
+    registryAlerts: 'Peringatan registri',
     signOut: 'Keluar',
     members: 'Anggota',
     portfolio: 'Portofolio',
@@ -43,6 +47,8 @@ export const id = {
     furnishing: 'Kirim data pinjaman bulanan ke registri bersama dan lihat laporan kesalahannya.',
     users: 'Kelola akun pengguna dan peran mereka.',
     changePassword: 'Ganti kata sandi akun Anda.',
+    registry: 'Periksa riwayat kredit calon peminjam (dengan persetujuan) dan cetak laporan pribadi anggota.',
+    registryAlerts: 'Kabar tentang peminjam Anda dari koperasi lain, ringkasan harian dan sengketa.',
     members: 'Cari dan daftarkan anggota; simpanan pokok, wajib dan sukarela.',
     portfolio: 'NPL terhadap batas 5 %, PAR, PPAP, tren 12 bulan dan pinjaman yang turun kolektibilitas.',
   },
