@@ -43,7 +43,7 @@ describe('output escaping in the web app', () => {
     const injected = await page.evaluate(() => ({
       ran: (window as unknown as { __xss?: number }).__xss ?? null,
       images: document.querySelectorAll('img[src="x"]').length,
-      scripts: [...document.querySelectorAll('script')].filter((s) => s.textContent?.includes('__xss')).length,
+      scripts: Array.from(document.querySelectorAll('script')).filter((s) => s.textContent?.includes('__xss')).length,
     }));
     expect(injected).toEqual({ ran: null, images: 0, scripts: 0 });
     expect(dialogs).toEqual([]);
