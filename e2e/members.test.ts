@@ -25,7 +25,7 @@ afterAll(async () => {
 });
 
 describe('anggota', () => {
-  test('the petugas registers a member, finds her by NIK, deposits simpanan wajib and sees the balance', async () => {
+  test('the petugas registers a member (birth-date warning), edits her phone, finds her by NIK, deposits simpanan wajib (Rp 50.000), reverses a mistaken sukarela deposit (25.000 − 25.000 = 0)', async () => {
     const { context, page } = await openPage(browser);
     await signIn(page, accounts.petugas);
     await page.getByRole('navigation').getByRole('link', { name: 'Anggota' }).click();
@@ -43,10 +43,19 @@ describe('anggota', () => {
     await dialog.getByRole('button', { name: 'Daftarkan anggota' }).click();
 
     await page.getByRole('heading', { level: 1, name: NAME }).waitFor();
-    await page.getByText('Anggota tersimpan. Periksa catatan berikut:').waitFor();
+    const notice = page.getByRole('status').filter({ hasText: 'terdaftar dengan nomor' });
+    await notice.getByText('Tanggal lahir berbeda dengan yang tertera di NIK.').waitFor();
     await page.getByText(NIK, { exact: true }).waitFor(); // decrypted for her own cooperative
     await page.getByText('081298765432').waitFor();
-    await page.getByRole('region', { name: 'Pinjaman' }).waitFor();
+    await page.locator('[data-area="member-loans"]').waitFor(); // the loans module's place on the page
+
+    // A new phone number: only the changed field goes to the server.
+    await page.getByRole('button', { name: 'Ubah data' }).click();
+    const edit = page.getByRole('dialog', { name: 'Ubah data' });
+    await edit.getByLabel(/^Nomor HP/).fill('085611112222');
+    await edit.getByRole('button', { name: 'Simpan' }).click();
+    await page.getByText('Perubahan data anggota tersimpan.').waitFor();
+    await page.getByText('085611112222').waitFor();
 
     // Find her again by NIK, typed with spaces as on the card.
     await page.getByRole('link', { name: 'Kembali ke daftar anggota' }).click();
@@ -58,13 +67,33 @@ describe('anggota', () => {
     await page.getByRole('link', { name: NAME }).click();
 
     const form = page.getByRole('form', { name: 'Setoran dan penarikan' });
+    const chooseKind = async (kind: string) => {
+      await form.getByRole('textbox', { name: 'Jenis simpanan' }).click();
+      await page.getByRole('option', { name: kind }).click();
+    };
     await form.getByRole('textbox', { name: /^Jumlah/ }).fill('50000');
     await form.getByRole('button', { name: 'Setor' }).click();
     await page.getByText('Setoran Simpanan wajib Rp 50.000 tercatat.').waitFor();
     await expect.poll(() => page.getByTestId('balance-wajib').textContent()).toBe('Rp 50.000');
+
+    // A mistaken sukarela deposit is reversed with a reason, never deleted: 25,000 − 25,000 = 0.
+    await chooseKind('Simpanan sukarela');
+    await form.getByRole('textbox', { name: /^Jumlah/ }).fill('25000');
+    await form.getByRole('button', { name: 'Setor' }).click();
+    await expect.poll(() => page.getByTestId('balance-sukarela').textContent()).toBe('Rp 25.000');
+    await page
+      .getByRole('button', { name: /^Batalkan transaksi nomor/ })
+      .last()
+      .click();
+    const reverse = page.getByRole('dialog', { name: /^Batalkan transaksi nomor/ });
+    await reverse.getByLabel(/^Alasan pembatalan/).fill('salah jenis simpanan');
+    await reverse.getByRole('button', { name: 'Batalkan' }).click();
+    await expect.poll(() => page.getByTestId('balance-sukarela').textContent()).toBe('Rp 0');
+    await page.getByText(/Membatalkan nomor \d+: salah jenis simpanan/).waitFor();
     expect(await page.getByTestId('balance-total').textContent()).toBe('Rp 50.000');
 
     // Simpanan wajib stays while she is a member: the form says so and will not send it.
+    await chooseKind('Simpanan wajib');
     await form.getByText('Tarik', { exact: true }).click();
     await form
       .getByText('Simpanan pokok dan wajib baru dapat ditarik setelah anggota keluar.')

@@ -44,6 +44,17 @@ export interface NewMember {
   joinedOn?: string;
 }
 
+/** An edit: only the fields that changed; null empties an optional field. */
+export interface MemberPatch {
+  fullName?: string;
+  nik?: string;
+  birthDate?: string;
+  phone?: string | null;
+  address?: string | null;
+  monthlyIncome?: number | null;
+  kecamatanCode?: string | null;
+}
+
 export interface NikCheck {
   birthDate: string;
   sex: Sex;
@@ -91,6 +102,18 @@ export function useCheckNik() {
   return useMutation({
     mutationFn: (input: { nik: string; birthDate?: string }) =>
       api<NikCheck>('/members/nik-check', { method: 'POST', body: input }),
+  });
+}
+
+export function useUpdateMember(id: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (patch: MemberPatch) =>
+      api<{ member: Member; warnings: Warning[] }>(`/members/${id}`, {
+        method: 'PATCH',
+        body: patch,
+      }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: KEY }),
   });
 }
 
