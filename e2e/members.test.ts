@@ -40,6 +40,7 @@ describe('anggota', () => {
     await dialog.getByText('Menurut NIK: lahir 21 Mar 1991, Perempuan.').waitFor();
     await dialog.getByText('Tanggal lahir berbeda dengan yang tertera di NIK.').waitFor();
     await dialog.getByLabel(/^Nomor HP/).fill('081298765432');
+    await expectNoSeriousA11yViolations(page);
     await dialog.getByRole('button', { name: 'Daftarkan anggota' }).click();
 
     await page.getByRole('heading', { level: 1, name: NAME }).waitFor();

@@ -48,6 +48,8 @@ describeEachDialect('members (anggota)', (dialect) => {
     expect(await search('3316 0112 0585 0002')).toEqual(['Budi Santoso']);
     expect(await search('%')).toEqual([]);
     expect(await search('')).toEqual(['Budi Santoso', 'Siti Aminah']);
+    const page2 = await json(await t.request('/api/members?limit=1&offset=1', { cookie: petugasA }));
+    expect([page2.total, page2.items.map((m: { fullName: string }) => m.fullName)]).toEqual([2, ['Siti Aminah']]);
   });
 
   it('refuses a 15-digit NIK with 400 nik_length in Indonesian and English, and stores nothing', async () => {

@@ -252,6 +252,8 @@ export const en: Messages = {
     deactivateBody: '{{name}} leaves the cooperative. Simpanan pokok and wajib can then be paid back, and no new deposits are taken.',
     edit: 'Edit details',
     saved: 'The member’s changes are saved.',
+    pages: 'Member list pages',
+    pageControls: { first: 'First page', previous: 'Previous page', next: 'Next page', last: 'Last page' },
     deactivateConfirm: 'Yes, deactivate',
     loansTitle: 'Pinjaman (loans)',
     loansPlaceholder: 'This member’s loans will be listed here.',

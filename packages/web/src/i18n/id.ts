@@ -250,6 +250,8 @@ export const id = {
     deactivateBody: '{{name}} keluar dari koperasi. Setelah itu simpanan pokok dan wajib dapat dikembalikan, dan tidak ada setoran baru.',
     edit: 'Ubah data',
     saved: 'Perubahan data anggota tersimpan.',
+    pages: 'Halaman daftar anggota',
+    pageControls: { first: 'Halaman pertama', previous: 'Halaman sebelumnya', next: 'Halaman berikutnya', last: 'Halaman terakhir' },
     deactivateConfirm: 'Ya, nonaktifkan',
     loansTitle: 'Pinjaman',
     loansPlaceholder: 'Pinjaman anggota ini akan tampil di sini.',

@@ -1,4 +1,15 @@
-import { Anchor, Badge, Button, Group, Paper, Select, Table, Text, TextInput } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  Pagination,
+  Paper,
+  Select,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconSearch, IconUserPlus } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
@@ -11,7 +22,13 @@ import { PageHeader } from '../../components/PageHeader';
 import { TableScroll } from '../../components/TableScroll';
 import { formatDate } from '../../format';
 import { MEMBER_WRITERS, memberPath } from './memberRoles';
-import { useMembers, type MemberQuery, type MemberStatus, type MemberSummary } from './membersApi';
+import {
+  MEMBERS_PER_PAGE,
+  useMembers,
+  type MemberQuery,
+  type MemberStatus,
+  type MemberSummary,
+} from './membersApi';
 import { RegisterMemberModal } from './RegisterMemberModal';
 
 const STATUSES: readonly MemberStatus[] = ['active', 'inactive'];
@@ -21,14 +38,14 @@ export default function MembersPage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
   const canWrite = MEMBER_WRITERS.includes(me.role);
-  const [query, setQuery] = useState<MemberQuery>({ q: '', status: '' });
+  const [query, setQuery] = useState<MemberQuery>({ q: '', status: '', page: 0 });
   const [draft, setDraft] = useState(query);
   const [registering, { open, close }] = useDisclosure(false);
   const members = useMembers(query);
 
   const search = (event: FormEvent) => {
     event.preventDefault();
-    setQuery({ ...draft, q: draft.q.trim() });
+    setQuery({ ...draft, q: draft.q.trim(), page: 0 });
   };
 
   return (
@@ -73,6 +90,17 @@ export default function MembersPage() {
       {members.isPending ? <FullPageLoader /> : null}
       {members.isError ? <ErrorAlert error={members.error} /> : null}
       {members.data ? <MemberTable items={members.data.items} total={members.data.total} /> : null}
+      {members.data && members.data.total > MEMBERS_PER_PAGE ? (
+        <Group justify="center" mt="md">
+          <Pagination
+            total={Math.ceil(members.data.total / MEMBERS_PER_PAGE)}
+            value={query.page + 1}
+            onChange={(page) => setQuery({ ...query, page: page - 1 })}
+            aria-label={t('members.pages')}
+            getControlProps={(control) => ({ 'aria-label': t(`members.pageControls.${control}`) })}
+          />
+        </Group>
+      ) : null}
       {canWrite ? <RegisterMemberModal opened={registering} onClose={close} /> : null}
     </>
   );

@@ -65,7 +65,11 @@ export interface NikCheck {
 export interface MemberQuery {
   q: string;
   status: MemberStatus | '';
+  /** Zero-based page of `MEMBERS_PER_PAGE` rows. */
+  page: number;
 }
+
+export const MEMBERS_PER_PAGE = 50;
 
 const KEY = ['members'] as const;
 export const memberKey = (id: number) => [...KEY, id] as const;
@@ -74,6 +78,8 @@ export function useMembers(query: MemberQuery) {
   const params = new URLSearchParams();
   if (query.q) params.set('q', query.q);
   if (query.status) params.set('status', query.status);
+  params.set('limit', String(MEMBERS_PER_PAGE));
+  params.set('offset', String(query.page * MEMBERS_PER_PAGE));
   return useQuery({
     queryKey: [...KEY, 'list', query],
     queryFn: ({ signal }) =>
