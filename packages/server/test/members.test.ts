@@ -73,6 +73,17 @@ describeEachDialect('members (anggota)', (dialect) => {
     expect(body.member.birthDate).toBe('1985-05-13');
   });
 
+  it('also warns of an unknown address kecamatan and of a member under 17 by the NIK (born 2015: 2026 − 2015 = 11)', async () => {
+    const res = await register(petugasA, { fullName: 'Putri Kecil', nik: '3316015003150009', kecamatanCode: '999999' }, 'en');
+    expect(res.status).toBe(201);
+    const body = await json(res);
+    expect(body.warnings).toEqual([
+      { code: 'member_possibly_minor', message: 'By the NIK, this member is under 17.' },
+      { code: 'member_kecamatan_unknown', message: 'The kecamatan code is not in the Kemendagri list.' },
+    ]);
+    expect(body.member).toMatchObject({ birthDate: '2015-03-10', sex: 'F', kecamatanName: null });
+  });
+
   it('the same NIK twice in one cooperative is a 409 that does not echo the NIK; in another cooperative it is that cooperative’s own member', async () => {
     const twice = await register(petugasA, { fullName: 'Siti A.', nik: NIK_SITI });
     expect(twice.status).toBe(409);
@@ -103,6 +114,8 @@ describeEachDialect('members (anggota)', (dialect) => {
   it('edits a member: a corrected NIK is checked again; the audit names the fields, never the values', async () => {
     const bad = await t.request(`/api/members/${siti.id}`, { method: 'PATCH', cookie: petugasA, json: { nik: '12' } });
     expect((await json(bad)).code).toBe('nik_length');
+    const taken = await t.request(`/api/members/${siti.id}`, { method: 'PATCH', cookie: petugasA, json: { nik: NIK_BUDI } });
+    expect([taken.status, (await json(taken)).code]).toEqual([409, 'member_nik_taken']);
     const res = await t.request(`/api/members/${siti.id}`, { method: 'PATCH', cookie: petugasA, json: { phone: '085700001111', birthDate: '1990-01-02' } });
     expect(res.status).toBe(200);
     const body = await json(res);
