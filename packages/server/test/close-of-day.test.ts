@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
+import { writeLoanStates } from '../src/modules/portfolio/close-of-day.repository.ts';
 import { runCloseOfDay } from '../src/modules/portfolio/close-of-day.ts';
 import { furnishLoanNow } from '../src/modules/portfolio/registry-feed.ts';
 import { subjectKey } from '../src/modules/registry/pseudonym.ts';
@@ -64,6 +65,21 @@ describeEachDialect('close of day', (dialect) => {
     const again = await runCloseOfDay(t.services, { date: '2026-11-02', force: true });
     expect(again).toMatchObject({ skipped: false, loans: 2, changed: 0, furnished: 0 });
     expect(await dump(t)).toEqual(before);
+  });
+
+  it('a loan changed after close of day read it (a repayment meanwhile) keeps its fresher state; an unchanged one takes the new state', async () => {
+    const { loanIds } = await seedBook(t, 'KSPA', [LATE_LOAN, LATE_LOAN]);
+    const db = t.services.db.db;
+    const [first, second] = await db.selectFrom('loans').select(['id', 'updated_at']).orderBy('id').execute();
+    if (!first || !second) throw new Error('no loans');
+    await db.updateTable('loans').set({ days_past_due: 0, updated_at: '2026-11-02T05:00:00.000Z' }).where('id', '=', second.id).execute();
+    const state = { state_as_of: '2026-11-02', outstanding_principal: 1_000_000, arrears: 224_000, penalty_due: 0, days_past_due: 48, class_code: 'DPK', allowance: 50_000, last_payment_on: '2026-08-15', next_due_on: '2026-09-15' };
+    await writeLoanStates(db, t.dialect, [{ id: first.id, ...state, readAt: first.updated_at }, { id: second.id, ...state, readAt: second.updated_at }], '2026-11-02T06:00:00.000Z');
+    const after = await db.selectFrom('loans').select(['id', 'days_past_due', 'updated_at']).where('id', 'in', loanIds).orderBy('id').execute();
+    expect(after).toEqual([
+      { id: first.id, days_past_due: 48, updated_at: '2026-11-02T06:00:00.000Z' },
+      { id: second.id, days_past_due: 0, updated_at: '2026-11-02T05:00:00.000Z' },
+    ]);
   });
 
   it('a loan disbursed today is in registry_accounts today (source workspace, outstanding 3,000,000) keyed by HMAC of its NIK, with no plain NIK or name', async () => {

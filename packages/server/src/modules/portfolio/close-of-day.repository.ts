@@ -18,7 +18,7 @@ export function chunkQuery(db: Kysely<Database>) {
     .select([
       'l.rate_percent', 'l.rate_period', 'l.method', 'l.installment_multiple', 'l.penalty_rule', 'l.allocation_order', 'l.classification_preset',
       'l.collateral', 'l.schedule', 'l.in_court', 'l.state_as_of', 'l.outstanding_principal', 'l.arrears', 'l.penalty_due', 'l.days_past_due',
-      'l.class_code', 'l.allowance', 'l.last_payment_on', 'l.next_due_on',
+      'l.class_code', 'l.allowance', 'l.last_payment_on', 'l.next_due_on', 'l.updated_at',
       'r.outstanding as r_outstanding', 'r.arrears as r_arrears', 'r.days_past_due as r_days_past_due', 'r.status as r_status',
       'r.last_payment_on as r_last_payment_on', 'r.last_period as r_last_period',
     ]);
@@ -65,27 +65,33 @@ export async function repaymentsOf(db: Kysely<Database>, loanIds: readonly numbe
   return byLoan;
 }
 
-/** A loan's new state columns. */
+/** A loan's new state columns, and the updated_at it was read with. */
 export interface StateUpdate extends LoanStateColumns {
   id: number;
+  readAt: string;
 }
 
 const STATE_COLUMNS = ['state_as_of', 'outstanding_principal', 'arrears', 'penalty_due', 'days_past_due', 'class_code', 'allowance', 'last_payment_on', 'next_due_on'] as const;
 const PG_STATE_TYPES = ['text', 'bigint', 'bigint', 'bigint', 'integer', 'text', 'bigint', 'text', 'text'];
 
-/** Writes the state columns of the given loans (and their updated_at). */
+/**
+ * Writes the state columns of the given loans (and their updated_at) — unless a loan changed
+ * since close of day read it (a repayment meanwhile wrote a fresher state): that one is kept.
+ */
 export async function writeLoanStates(db: Kysely<Database>, dialect: Dialect, updates: readonly StateUpdate[], now: string): Promise<void> {
   if (updates.length === 0) return;
   const set = STATE_COLUMNS.map((c, i) => `${c} = ${dialect === 'sqlite' ? `j.value ->> ${i + 1}` : `t.c${i}`}`).join(', ');
   if (dialect === 'sqlite') {
-    const payload = JSON.stringify(updates.map((u) => [u.id, ...STATE_COLUMNS.map((c) => u[c])]));
-    await sql`update loans set ${sql.raw(set)}, updated_at = ${now} from json_each(${payload}) as j where loans.id = j.value ->> 0`.execute(db);
+    const payload = JSON.stringify(updates.map((u) => [u.id, ...STATE_COLUMNS.map((c) => u[c]), u.readAt]));
+    await sql`update loans set ${sql.raw(set)}, updated_at = ${now} from json_each(${payload}) as j
+      where loans.id = j.value ->> 0 and loans.updated_at = j.value ->> ${sql.lit(STATE_COLUMNS.length + 1)}`.execute(db);
     return;
   }
   const arrays = STATE_COLUMNS.map((c, i) => sql`${updates.map((u) => u[c])}::${sql.raw(PG_STATE_TYPES[i] ?? 'text')}[]`);
   const names = STATE_COLUMNS.map((_, i) => `c${i}`).join(', ');
   await sql`update loans set ${sql.raw(set)}, updated_at = ${now}
-    from unnest(${updates.map((u) => u.id)}::bigint[], ${sql.join(arrays)}) as t(id, ${sql.raw(names)}) where loans.id = t.id`.execute(db);
+    from unnest(${updates.map((u) => u.id)}::bigint[], ${sql.join(arrays)}, ${updates.map((u) => u.readAt)}::text[]) as t(id, ${sql.raw(names)}, read_at)
+    where loans.id = t.id and loans.updated_at = t.read_at`.execute(db);
 }
 
 /** One loan_snapshots row. */

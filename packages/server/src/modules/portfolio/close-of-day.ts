@@ -161,7 +161,7 @@ function evaluate(services: Services, run: Run, rows: readonly ChunkLoan[], repa
     }
     const c = derived.columns;
     const state = feedState(derived);
-    if (run.mode === 'daily' && stateChanged(row, c)) work.updates.push({ id: row.id, ...c });
+    if (run.mode === 'daily' && stateChanged(row, c)) work.updates.push({ id: row.id, ...c, readAt: row.updated_at });
     // A past month-end sees the loan as it was then: open, or paid off that month.
     const loan: FeedLoan = run.mode === 'month_end' ? { ...row, status: state.settledOn === null ? 'active' : 'settled', closed_on: state.settledOn } : row;
     work.snapshots.push({ loan_id: row.id, cooperative_id: row.cooperative_id, outstanding_principal: c.outstanding_principal, arrears: c.arrears, days_past_due: c.days_past_due, class_code: c.class_code, allowance: c.allowance, status: loan.status });
