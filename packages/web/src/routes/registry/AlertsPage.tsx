@@ -32,7 +32,7 @@ export default function AlertsPage() {
       <Stack gap="lg">
         {alerts.isError ? <ErrorAlert error={alerts.error} /> : null}
         <Group gap="xs">
-          <Badge size="lg" color={unread > 0 ? 'red' : 'gray'} data-testid="unread-count">{t('registry.alerts.unread', { count: unread })}</Badge>
+          <Badge size="lg" variant="light" c="dark.9" color={unread > 0 ? 'red' : 'gray'} data-testid="unread-count">{t('registry.alerts.unread', { count: unread })}</Badge>
         </Group>
         {alerts.data && alerts.data.items.length === 0 ? <Text c="dimmed">{t('registry.alerts.empty')}</Text> : null}
         {alerts.data && alerts.data.items.length > 0 ? (

@@ -34,7 +34,7 @@ export function CreditReport({ report, compact = false }: { report: Report; comp
           <Group gap="sm" align="baseline">
             <Text size="xs" c="dimmed" tt="uppercase" fw={600}>{t('registry.report.score')}</Text>
             <Text fz={32} fw={700} data-testid="score-value">{report.score.value}</Text>
-            <Badge color={GRADE_COLORS[report.score.grade]} size="lg">{t('registry.report.grade', { grade: report.score.grade })}</Badge>
+            <Badge color={GRADE_COLORS[report.score.grade]} variant="light" c="dark.9" size="lg">{t('registry.report.grade', { grade: report.score.grade })}</Badge>
           </Group>
           {report.score.reasons.length > 0 ? (
             <List size="sm" mt="xs" aria-label={t('registry.report.reasons')}>
@@ -44,7 +44,7 @@ export function CreditReport({ report, compact = false }: { report: Report; comp
         </Paper>
         <Paper withBorder p="md">
           <Text size="xs" c="dimmed" tt="uppercase" fw={600}>{t('registry.report.identity')}</Text>
-          <Badge color={IDENTITY_COLORS[report.identityMatch]} mt={4} data-testid="identity-match">{report.identityMatch}</Badge>
+          <Badge color={IDENTITY_COLORS[report.identityMatch]} variant="light" c="dark.9" mt={4} data-testid="identity-match" data-match={report.identityMatch}>{report.identityMatch}</Badge>
           <Text size="sm" mt={4}>{t(`registry.report.identities.${report.identityMatch}`)}</Text>
           {report.debtService ? (
             <Text size="sm" mt="xs">{t('registry.report.dsr')}: <b>{formatPercent(report.debtService.ratio, 1)}</b></Text>
@@ -116,7 +116,7 @@ function Accounts({ report, own }: { report: Report; own: boolean }) {
             {report.accounts.map((a) => (
               <Table.Tr key={a.accountId} data-cooperative={a.cooperative.code}>
                 <Table.Td>{a.cooperative.name} ({a.cooperative.code})</Table.Td>
-                <Table.Td>{a.accountRef}{a.disputed ? <Badge color="orange" ml={4}>{t('registry.report.disputedBadge')}</Badge> : null}</Table.Td>
+                <Table.Td>{a.accountRef}{a.disputed ? <Badge color="orange" variant="light" c="dark.9" ml={4}>{t('registry.report.disputedBadge')}</Badge> : null}</Table.Td>
                 <Table.Td>{a.product ?? '—'}</Table.Td>
                 <Table.Td>{formatDate(a.openedOn)}</Table.Td>
                 <Table.Td>{formatRupiah(a.originalAmount)}</Table.Td>

@@ -37,7 +37,7 @@ export function DisputesPanel() {
                   <Table.Td>{formatDate(d.dueOn)}</Table.Td>
                   <Table.Td>
                     {t(`registry.disputes.statuses.${d.status}`)}
-                    {d.escalated && d.status === 'open' ? <Badge color="red" ml={4}>{t('registry.disputes.escalated')}</Badge> : null}
+                    {d.escalated && d.status === 'open' ? <Badge color="red" variant="light" c="dark.9" ml={4}>{t('registry.disputes.escalated')}</Badge> : null}
                   </Table.Td>
                   <Table.Td>
                     {d.canAnswer ? (
