@@ -4,6 +4,7 @@ import {
   IconBuildingCommunity,
   IconCalculator,
   IconChartLine,
+  IconBuildingBank,
   IconFileUpload,
   IconHome,
   IconBell,
@@ -14,7 +15,7 @@ import {
 } from '@tabler/icons-react';
 import { ROLES, type Role } from './auth/roles';
 
-type Page = 'registry' | 'registryAlerts' | 'home' | 'simulator' | 'cooperatives' | 'furnishing' | 'users' | 'changePassword' | 'members' | 'portfolio';
+type Page = 'registry' | 'registryAlerts' | 'home' | 'simulator' | 'cooperatives' | 'furnishing' | 'users' | 'changePassword' | 'members' | 'portfolio' | 'supervision';
 
 export interface NavItem {
   path: string;
@@ -60,6 +61,14 @@ export const NAV: readonly NavItem[] = [
     roles: ['platform_admin', 'dinas_analyst'],
     icon: IconBuildingCommunity,
     page: lazy(() => import('./routes/cooperatives/CooperativesPage')),
+  },
+  {
+    path: '/pengawasan',
+    labelKey: 'nav.supervision',
+    descriptionKey: 'navDescription.supervision',
+    roles: ['platform_admin', 'dinas_analyst'],
+    icon: IconBuildingBank,
+    page: lazy(() => import('./routes/supervision/SupervisionPage')),
   },
   {
     path: '/anggota',

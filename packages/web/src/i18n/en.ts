@@ -1,5 +1,6 @@
 import type { Messages } from './id';
 import { portfolioEn } from '../routes/portfolio/i18n';
+import { supervisionEn } from '../routes/supervision/i18n';
 import { registryEn } from '../routes/registry/i18n';
 
 /**
@@ -8,6 +9,7 @@ import { registryEn } from '../routes/registry/i18n';
  */
 export const en: Messages = {
   portfolio: portfolioEn,
+  supervision: supervisionEn,
   registry: registryEn,
   app: {
     name: 'Simpul',
@@ -40,6 +42,7 @@ export const en: Messages = {
     signOut: 'Sign out',
     members: 'Members',
     portfolio: 'Portfolio',
+    supervision: 'Supervision',
   },
   navDescription: {
     home: 'A summary of your account.',
@@ -52,6 +55,7 @@ export const en: Messages = {
     registryAlerts: 'News about your borrowers from other cooperatives, the daily digest and disputes.',
     members: 'Find and register members; simpanan pokok, wajib and sukarela.',
     portfolio: 'NPL against the 5 % line, PAR, allowance, 12-month trend and loans moved to a worse class.',
+    supervision: "The district's cooperatives: NPL against 5 %, 24-month trend, by kecamatan, furnishing compliance and the PDF report.",
   },
   roles: {
     platform_admin: 'Admin Dinas',

@@ -1,4 +1,5 @@
 import { portfolioId } from '../routes/portfolio/i18n';
+import { supervisionId } from '../routes/supervision/i18n';
 import { registryId } from '../routes/registry/i18n';
 
 /**
@@ -7,6 +8,7 @@ import { registryId } from '../routes/registry/i18n';
  */
 export const id = {
   portfolio: portfolioId,
+  supervision: supervisionId,
   registry: registryId,
   app: {
     name: 'Simpul',
@@ -39,6 +41,7 @@ export const id = {
     signOut: 'Keluar',
     members: 'Anggota',
     portfolio: 'Portofolio',
+    supervision: 'Pengawasan',
   },
   navDescription: {
     home: 'Ringkasan akun Anda.',
@@ -51,6 +54,7 @@ export const id = {
     registryAlerts: 'Kabar tentang peminjam Anda dari koperasi lain, ringkasan harian dan sengketa.',
     members: 'Cari dan daftarkan anggota; simpanan pokok, wajib dan sukarela.',
     portfolio: 'NPL terhadap batas 5 %, PAR, PPAP, tren 12 bulan dan pinjaman yang turun kolektibilitas.',
+    supervision: 'Kesehatan koperasi se-kabupaten: NPL terhadap 5 %, tren 24 bulan, per kecamatan, kepatuhan pelaporan dan laporan PDF.',
   },
   roles: {
     platform_admin: 'Admin Dinas',

@@ -1,0 +1,120 @@
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../../api';
+import type { Cooperative } from '../cooperatives/cooperativesApi';
+
+export type HealthBand = 'sehat' | 'cukup_sehat' | 'kurang_sehat' | 'tidak_sehat';
+export const HEALTH_BANDS: readonly HealthBand[] = ['sehat', 'cukup_sehat', 'kurang_sehat', 'tidak_sehat'];
+
+/** Figures of a portfolio; ratios are fractions of loans outstanding, amounts in rupiah. */
+export interface Figures {
+  accounts: number;
+  outstanding: number;
+  nplAmount: number;
+  nplGross: number;
+  nplNet: number;
+  par30: number;
+  par90: number;
+  allowance: number;
+  allowanceCoverage: number | null;
+  writtenOff: number;
+  writeOffAccounts: number;
+  recovered: number;
+  healthBand: HealthBand | null;
+}
+
+export interface CooperativeFigures extends Figures {
+  id: number;
+  code: string;
+  name: string;
+  kecamatanCode: string | null;
+  kecamatanName: string | null;
+  activityStatus: 'active' | 'inactive';
+  registryParticipation: boolean;
+  membersCount: number | null;
+  lastPeriod: string | null;
+  furnishedLastMonth: boolean;
+  rowsRejectedLastMonth: number;
+}
+
+export interface KecamatanFigures extends Figures {
+  code: string | null;
+  name: string | null;
+  cooperatives: number;
+  active: number;
+}
+
+export interface Dashboard {
+  asOf: string;
+  lastMonth: string;
+  policy: { id: string; name: string };
+  nplLimitPercent: number;
+  counts: { cooperatives: number; active: number; inactive: number; participating: number; withLoans: number; members: number };
+  district: Figures;
+  bands: Record<HealthBand | 'none', number>;
+  aboveLimit: CooperativeFigures[];
+  cooperatives: CooperativeFigures[];
+  kecamatan: KecamatanFigures[];
+  compliance: { period: string; expected: number; furnished: number; rowsRejected: number; rows: number };
+  inquiryFlags: { cooperativeId: number; code: string; name: string; flags: string[]; unfollowed: number; judgedInquiries: number; last30Days: number }[] | null;
+}
+
+export interface TrendPoint {
+  period: string;
+  accounts: number;
+  outstanding: number;
+  nplAmount: number;
+  nplGross: number;
+  nplNet: number;
+  par30: number;
+}
+
+export interface StatusChange {
+  id: number;
+  fromStatus: 'active' | 'inactive' | null;
+  toStatus: 'active' | 'inactive';
+  reason: string;
+  effectiveOn: string;
+  changedBy: string;
+  changedAt: string;
+}
+
+export interface CooperativeSupervision {
+  cooperative: Cooperative;
+  asOf: string;
+  figures: Figures;
+  classes: { classCode: string; accounts: number; outstanding: number }[];
+  trend: TrendPoint[];
+  lastPeriod: string | null;
+  furnishing: { id: number; period: string; source: string; rows: number; accepted: number; rejected: number; createdAt: string }[];
+  inquiries: { month: string; purpose: string; inquiries: number }[];
+  statusHistory: StatusChange[];
+}
+
+export interface Proposals {
+  asOf: string;
+  settings: { ratYears: number; furnishingMonths: number; dissolutionMonths: number };
+  proposedInactive: { id: number; code: string; name: string; reasons: ('no_rat' | 'no_furnishing')[]; lastRatYear: number | null; lastPeriod: string | null }[];
+  dissolutionCandidates: { id: number; code: string; name: string; inactiveSince: string | null; statusReason: string | null }[];
+}
+
+export const SUPERVISION_TABLES = ['cooperatives', 'above-limit', 'kecamatan', 'bands', 'trend', 'compliance', 'proposals'] as const;
+export type SupervisionTable = (typeof SUPERVISION_TABLES)[number];
+
+export const exportUrl = (table: SupervisionTable, format: 'csv' | 'xlsx') => `/api/supervision/exports/${table}/${format}`;
+export const DISTRICT_PDF_URL = '/api/supervision/district.pdf';
+
+export function useDashboard() {
+  return useQuery({ queryKey: ['supervision', 'dashboard'], queryFn: ({ signal }) => api<Dashboard>('/supervision/dashboard', { signal }) });
+}
+
+export function useTrend() {
+  return useQuery({ queryKey: ['supervision', 'trend'], queryFn: ({ signal }) => api<{ items: TrendPoint[] }>('/supervision/trend', { signal }).then((r) => r.items) });
+}
+
+export function useProposals() {
+  return useQuery({ queryKey: ['supervision', 'proposals'], queryFn: ({ signal }) => api<Proposals>('/supervision/proposals', { signal }) });
+}
+
+export function useCooperativeSupervision(id: number) {
+  return useQuery({ queryKey: ['supervision', 'cooperative', id], queryFn: ({ signal }) => api<CooperativeSupervision>(`/supervision/cooperatives/${id}`, { signal }) });
+}
