@@ -5,7 +5,7 @@ import { allows, sample, type OpenApiDocument } from './openapi.ts';
 import { World } from './world.ts';
 
 const SEED = 20261102;
-const RUNS_PER_ROUTE = 60;
+const RUNS_PER_ROUTE = 30;
 
 /** Bodies that are not valid JSON, or valid JSON of the wrong shape. */
 function malformedBodies(valid: string): fc.Arbitrary<string> {
