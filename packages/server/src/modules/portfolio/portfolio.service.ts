@@ -117,6 +117,9 @@ async function trend(services: Services, cooperativeId: number, today: string): 
   });
 }
 
+/** How many downgraded loans the dashboard lists (the worst first): a worklist, not a report. */
+const WORSENED_SHOWN = 100;
+
 /** Loans whose class is worse now than at the snapshot about a week ago, worst first. */
 async function worsened(services: Services, cooperativeId: number, latest: string | undefined): Promise<{ since: string | null; loans: Downgrade[] }> {
   const since = latest ? await weekAgoDate(services.db.reader, cooperativeId, latest) : undefined;
@@ -128,7 +131,8 @@ async function worsened(services: Services, cooperativeId: number, latest: strin
       return (classOf(policy, c.class_code)?.class ?? 0) > (classOf(policy, c.previous_class)?.class ?? 0);
     })
     .map((c) => ({ loanId: c.id, loanNo: c.loan_no, memberName: c.full_name, fromClass: c.previous_class, toClass: c.class_code ?? '', daysPastDue: c.days_past_due, outstanding: c.outstanding_principal }))
-    .sort((a, b) => b.daysPastDue - a.daysPastDue);
+    .sort((a, b) => b.daysPastDue - a.daysPastDue)
+    .slice(0, WORSENED_SHOWN);
   return { since, loans };
 }
 
