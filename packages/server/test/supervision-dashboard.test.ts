@@ -144,6 +144,20 @@ describeEachDialect('district dashboard (registry figures, OJK bank classes)', (
     expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
   });
 
+  it('inquiry abuse: 6 new-loan checks by KSPB on 2026-08-24 with no account after 70 days → flagged fishing; KSPB page counts 6 for 2026-08', async () => {
+    const b = (await t.services.db.db.selectFrom('cooperatives').select('id').where('code', '=', 'KSPB').executeTakeFirstOrThrow()).id;
+    const rows = Array.from({ length: 6 }, (_, i) => ({
+      subject_key: `fished-${i}`, cooperative_id: b, user_id: null, actor: 'user:petugas', purpose: 'new_loan' as const, consent_ref: `C-${i}`,
+      identity_match: 'unknown', created_at: '2026-08-24T03:00:00.000Z', response_hash: 'x'.repeat(64),
+    }));
+    await t.services.db.db.insertInto('inquiries').values(rows).execute();
+    const d = await json(await t.request('/api/supervision/dashboard', { cookie: analyst }));
+    expect(d.inquiryFlags.map((f: { code: string; flags: string[]; unfollowed: number }) => `${f.code}:${f.flags.join('+')}:${f.unfollowed}`)).toEqual(['KSPB:fishing:6']);
+    const page = await json(await t.request(`/api/supervision/cooperatives/${b}`, { cookie: analyst }));
+    expect(page.inquiries).toEqual([{ month: '2026-08', purpose: 'new_loan', inquiries: 6 }]);
+    expect(JSON.stringify(page)).not.toContain('fished-');
+  });
+
   it('a cooperative user gets 403 on every supervision route', async () => {
     const coop = (await t.services.db.db.selectFrom('cooperatives').select('id').where('code', '=', 'KSPA').executeTakeFirstOrThrow()).id;
     await seedUser(t, 'pengurus', 'pengurus', coop);

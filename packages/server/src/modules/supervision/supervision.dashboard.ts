@@ -2,6 +2,7 @@ import type { HealthBand } from '@simpul/domain';
 import { businessDate } from '../../config/env.ts';
 import type { Services } from '../../http/context.ts';
 import { kecamatanName } from '../cooperatives/cooperatives.profile.ts';
+import { inquiryAbuseFlags, type AbuseFlag } from '../inquiry/abuse.service.ts';
 import { listCooperatives } from '../cooperatives/cooperatives.repository.ts';
 import type { ActivityStatus, Cooperative } from '../cooperatives/cooperatives.table.ts';
 import { currentBookGroups, writeOffGroups, type BandGroup, type WriteOffGroup } from './supervision.aggregate.ts';
@@ -44,8 +45,8 @@ export interface DistrictDashboard {
   cooperatives: CooperativeFigures[];
   kecamatan: KecamatanFigures[];
   compliance: { period: string; expected: number; furnished: number; rowsRejected: number; rows: number };
-  /** Inquiry abuse flags from the inquiry module; null until it offers them. */
-  inquiryFlags: Record<string, unknown>[] | null;
+  /** Cooperatives the inquiry module's abuse watch flags (fishing, unusual volume): counts only. */
+  inquiryFlags: AbuseFlag[];
 }
 
 function cooperativeLine(c: Cooperative, groups: BandGroup[], writeOffs: WriteOffGroup[], furnishing: FurnishingRecord | undefined): CooperativeFigures {
@@ -75,7 +76,7 @@ export async function districtDashboard(services: Services): Promise<DistrictDas
   const db = services.db.reader;
   const asOf = businessDate(services.now());
   const lastMonth = shiftPeriod(asOf.slice(0, 7), -1);
-  const [coops, book, writeOffs, furnishing] = await Promise.all([listCooperatives(db), currentBookGroups(db), writeOffGroups(db), furnishingRecords(db, lastMonth)]);
+  const [coops, book, writeOffs, furnishing, flags] = await Promise.all([listCooperatives(db), currentBookGroups(db), writeOffGroups(db), furnishingRecords(db, lastMonth), inquiryAbuseFlags(services)]);
   const groups = groupBy(book, (g) => g.cooperativeId);
   const wo = groupBy(writeOffs, (w) => w.cooperativeId);
   const lines = coops.map((c) => cooperativeLine(c, groups.get(c.id) ?? [], wo.get(c.id) ?? [], furnishing.get(c.id)));
@@ -98,6 +99,6 @@ export async function districtDashboard(services: Services): Promise<DistrictDas
       period: lastMonth, expected: expected.length, furnished: expected.filter((l) => l.furnishedLastMonth).length,
       rows: [...furnishing.values()].reduce((s, f) => s + f.rows, 0), rowsRejected: [...furnishing.values()].reduce((s, f) => s + f.rejected, 0),
     },
-    inquiryFlags: null,
+    inquiryFlags: flags.filter((f) => f.flags.length > 0),
   };
 }

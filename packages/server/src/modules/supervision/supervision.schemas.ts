@@ -29,7 +29,12 @@ export const DashboardSchema = z
     cooperatives: z.array(CooperativeFiguresSchema),
     kecamatan: z.array(z.object({ ...figureFields, code: z.string().nullable(), name: z.string().nullable(), cooperatives: z.number().int(), active: z.number().int() })),
     compliance: z.object({ period: z.string(), expected: z.number().int(), furnished: z.number().int(), rowsRejected: z.number().int(), rows: z.number().int() }),
-    inquiryFlags: z.array(z.record(z.string(), z.unknown())).nullable(),
+    inquiryFlags: z.array(
+      z.object({
+        cooperativeId: z.number().int(), code: z.string(), name: z.string(), judgedInquiries: z.number().int(), unfollowed: z.number().int(),
+        unfollowedShare: z.number(), last30Days: z.number().int(), baseline30Days: z.number(), flags: z.array(z.enum(['fishing', 'unusual_volume'])),
+      }),
+    ),
   })
   .openapi('DistrictDashboard');
 

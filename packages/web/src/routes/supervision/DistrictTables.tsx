@@ -70,13 +70,13 @@ export function BandsAndCompliance({ dashboard }: { dashboard: Dashboard }) {
           <ExportButtons table="compliance" label={t('supervision.compliance', { period: c.period })} />
         </Group>
         <Text>{t('supervision.complianceLine', { furnished: c.furnished, expected: c.expected, rejected: formatNumber(c.rowsRejected), rows: formatNumber(c.rows) })}</Text>
-        {dashboard.inquiryFlags && dashboard.inquiryFlags.some((f) => f.flags.length > 0) ? (
+        {dashboard.inquiryFlags.length > 0 ? (
           <>
             <Title order={3} size="h5" mt="md">{t('supervision.inquiryFlags')}</Title>
             <List size="sm">
-              {dashboard.inquiryFlags.filter((f) => f.flags.length > 0).map((f) => (
+              {dashboard.inquiryFlags.map((f) => (
                 <List.Item key={f.cooperativeId}>
-                  {f.name}: {f.flags.map((flag) => (flag === 'fishing' || flag === 'unusual_volume' ? t(`supervision.inquiryFlag.${flag}`) : flag)).join(', ')}
+                  {f.name}: {f.flags.map((flag) => t(`supervision.inquiryFlag.${flag}`)).join(', ')}
                 </List.Item>
               ))}
             </List>

@@ -55,7 +55,7 @@ export interface Dashboard {
   cooperatives: CooperativeFigures[];
   kecamatan: KecamatanFigures[];
   compliance: { period: string; expected: number; furnished: number; rowsRejected: number; rows: number };
-  inquiryFlags: { cooperativeId: number; code: string; name: string; flags: string[]; unfollowed: number; judgedInquiries: number; last30Days: number }[] | null;
+  inquiryFlags: { cooperativeId: number; code: string; name: string; flags: ('fishing' | 'unusual_volume')[]; unfollowed: number; judgedInquiries: number; last30Days: number }[];
 }
 
 export interface TrendPoint {
