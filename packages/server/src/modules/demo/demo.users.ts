@@ -1,4 +1,5 @@
 import type { Services } from '../../http/context.ts';
+import { AppError } from '../../http/errors.ts';
 import { createUser } from '../identity/identity.service.ts';
 import type { Role } from '../identity/identity.table.ts';
 
@@ -28,11 +29,17 @@ export function demoAccounts(cooperativeCodes: readonly string[]): DemoAccount[]
   return accounts;
 }
 
-/** Creates the demo accounts; returns them. */
+/** Creates the demo accounts; a username already taken (an instance's own analyst, say) is left as it is. Returns those created. */
 export async function createDemoUsers(services: Services, accounts: readonly DemoAccount[], idOfCode: ReadonlyMap<string, number>): Promise<DemoAccount[]> {
+  const created: DemoAccount[] = [];
   for (const a of accounts) {
     const cooperativeId = a.cooperativeCode === null ? null : (idOfCode.get(a.cooperativeCode) ?? null);
-    await createUser(services, null, { username: a.username, fullName: a.fullName, role: a.role, cooperativeId, password: DEMO_PASSWORD });
+    try {
+      await createUser(services, null, { username: a.username, fullName: a.fullName, role: a.role, cooperativeId, password: DEMO_PASSWORD });
+      created.push(a);
+    } catch (err) {
+      if (!(err instanceof AppError && err.code === 'username_taken')) throw err;
+    }
   }
-  return [...accounts];
+  return created;
 }
