@@ -4,6 +4,7 @@ import {
   IconBuildingCommunity,
   IconCalculator,
   IconChartLine,
+  IconLifebuoy,
   IconBuildingBank,
   IconFileUpload,
   IconHome,
@@ -15,7 +16,7 @@ import {
 } from '@tabler/icons-react';
 import { ROLES, type Role } from './auth/roles';
 
-type Page = 'registry' | 'registryAlerts' | 'home' | 'simulator' | 'cooperatives' | 'furnishing' | 'users' | 'changePassword' | 'members' | 'portfolio' | 'supervision';
+type Page = 'registry' | 'registryAlerts' | 'home' | 'simulator' | 'cooperatives' | 'furnishing' | 'users' | 'changePassword' | 'members' | 'portfolio' | 'supervision' | 'recovery';
 
 export interface NavItem {
   path: string;
@@ -85,6 +86,14 @@ export const NAV: readonly NavItem[] = [
     roles: ['pengurus', 'petugas', 'pengawas'],
     icon: IconChartLine,
     page: lazy(() => import('./routes/portfolio/PortfolioPage')),
+  },
+  {
+    path: '/penanganan',
+    labelKey: 'nav.recovery',
+    descriptionKey: 'navDescription.recovery',
+    roles: ['pengurus', 'petugas', 'pengawas'],
+    icon: IconLifebuoy,
+    page: lazy(() => import('./routes/recovery/RecoveryPage')),
   },
   {
     path: '/pelaporan',

@@ -1,6 +1,7 @@
 import type { Messages } from './id';
 import { portfolioEn } from '../routes/portfolio/i18n';
 import { supervisionEn } from '../routes/supervision/i18n';
+import { recoveryEn } from '../routes/recovery/i18n';
 import { registryEn } from '../routes/registry/i18n';
 
 /**
@@ -10,6 +11,7 @@ import { registryEn } from '../routes/registry/i18n';
 export const en: Messages = {
   portfolio: portfolioEn,
   supervision: supervisionEn,
+  recovery: recoveryEn,
   registry: registryEn,
   app: {
     name: 'Simpul',
@@ -42,6 +44,7 @@ export const en: Messages = {
     signOut: 'Sign out',
     members: 'Members',
     portfolio: 'Portfolio',
+    recovery: 'Problem loans',
     supervision: 'Supervision',
   },
   navDescription: {
@@ -55,6 +58,7 @@ export const en: Messages = {
     registryAlerts: 'News about your borrowers from other cooperatives, the daily digest and disputes.',
     members: 'Find and register members; simpanan pokok, wajib and sukarela.',
     portfolio: 'NPL against the 5 % line, PAR, allowance, 12-month trend and loans moved to a worse class.',
+    recovery: 'Arrears worklist, negotiation, promises to pay, restructuring, hapus buku and hapus tagih.',
     supervision: "The district's cooperatives: NPL against 5 %, 24-month trend, by kecamatan, furnishing compliance and the PDF report.",
   },
   roles: {

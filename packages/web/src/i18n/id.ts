@@ -1,5 +1,6 @@
 import { portfolioId } from '../routes/portfolio/i18n';
 import { supervisionId } from '../routes/supervision/i18n';
+import { recoveryId } from '../routes/recovery/i18n';
 import { registryId } from '../routes/registry/i18n';
 
 /**
@@ -9,6 +10,7 @@ import { registryId } from '../routes/registry/i18n';
 export const id = {
   portfolio: portfolioId,
   supervision: supervisionId,
+  recovery: recoveryId,
   registry: registryId,
   app: {
     name: 'Simpul',
@@ -41,6 +43,7 @@ export const id = {
     signOut: 'Keluar',
     members: 'Anggota',
     portfolio: 'Portofolio',
+    recovery: 'Penanganan kredit',
     supervision: 'Pengawasan',
   },
   navDescription: {
@@ -54,6 +57,7 @@ export const id = {
     registryAlerts: 'Kabar tentang peminjam Anda dari koperasi lain, ringkasan harian dan sengketa.',
     members: 'Cari dan daftarkan anggota; simpanan pokok, wajib dan sukarela.',
     portfolio: 'NPL terhadap batas 5 %, PAR, PPAP, tren 12 bulan dan pinjaman yang turun kolektibilitas.',
+    recovery: 'Daftar kerja tunggakan, negosiasi, janji bayar, restrukturisasi, hapus buku dan hapus tagih.',
     supervision: 'Kesehatan koperasi se-kabupaten: NPL terhadap 5 %, tren 24 bulan, per kecamatan, kepatuhan pelaporan dan laporan PDF.',
   },
   roles: {
