@@ -1,6 +1,8 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import {
   IconAddressBook,
+  IconCash,
+  IconListDetails,
   IconBuildingCommunity,
   IconCalculator,
   IconChartLine,
@@ -16,7 +18,7 @@ import {
 } from '@tabler/icons-react';
 import { ROLES, type Role } from './auth/roles';
 
-type Page = 'registry' | 'registryAlerts' | 'home' | 'simulator' | 'cooperatives' | 'furnishing' | 'users' | 'changePassword' | 'members' | 'portfolio' | 'supervision' | 'recovery';
+type Page = 'registry' | 'registryAlerts' | 'home' | 'simulator' | 'cooperatives' | 'furnishing' | 'users' | 'changePassword' | 'members' | 'loans' | 'products' | 'portfolio' | 'supervision' | 'recovery';
 
 export interface NavItem {
   path: string;
@@ -78,6 +80,22 @@ export const NAV: readonly NavItem[] = [
     roles: ['pengurus', 'petugas', 'pengawas'],
     icon: IconAddressBook,
     page: lazy(() => import('./routes/members/MembersPage')),
+  },
+  {
+    path: '/pinjaman',
+    labelKey: 'nav.loans',
+    descriptionKey: 'navDescription.loans',
+    roles: ['pengurus', 'petugas', 'pengawas'],
+    icon: IconCash,
+    page: lazy(() => import('./routes/loans/LoansPage')),
+  },
+  {
+    path: '/produk',
+    labelKey: 'nav.products',
+    descriptionKey: 'navDescription.products',
+    roles: ['pengurus', 'petugas', 'pengawas'],
+    icon: IconListDetails,
+    page: lazy(() => import('./routes/products/ProductsPage')),
   },
   {
     path: '/portofolio',

@@ -3,6 +3,7 @@ import { createBrowserRouter } from 'react-router';
 import { setSessionExpiredHandler } from '../api';
 import { SESSION_KEY } from '../auth/session';
 import { NAV, SIGN_IN_PATH } from '../nav';
+import { LOAN_OFFICERS, LOAN_READERS } from '../routes/loans/loanRoles';
 import { MEMBER_READERS } from '../routes/members/memberRoles';
 import NotFoundPage from '../routes/NotFoundPage';
 import { queryClient } from './queryClient';
@@ -12,6 +13,8 @@ import { SessionGate } from './SessionGate';
 const SignInPage = lazy(() => import('../routes/auth/SignInPage'));
 const AppLayout = lazy(() => import('./AppLayout'));
 const MemberPage = lazy(() => import('../routes/members/MemberPage'));
+const LoanPage = lazy(() => import('../routes/loans/LoanPage'));
+const ApplyLoanPage = lazy(() => import('../routes/loans/ApplyLoanPage'));
 
 export const router = createBrowserRouter([
   { path: SIGN_IN_PATH, element: <SignInPage /> },
@@ -34,6 +37,22 @@ export const router = createBrowserRouter([
             element: (
               <RoleGate roles={MEMBER_READERS}>
                 <MemberPage />
+              </RoleGate>
+            ),
+          },
+          {
+            path: '/pinjaman/ajukan',
+            element: (
+              <RoleGate roles={LOAN_OFFICERS}>
+                <ApplyLoanPage />
+              </RoleGate>
+            ),
+          },
+          {
+            path: '/pinjaman/:loanId',
+            element: (
+              <RoleGate roles={LOAN_READERS}>
+                <LoanPage />
               </RoleGate>
             ),
           },

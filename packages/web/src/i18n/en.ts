@@ -1,4 +1,6 @@
 import type { Messages } from './id';
+import { loansEn } from '../routes/loans/i18n';
+import { productsEn } from '../routes/products/i18n';
 import { portfolioEn } from '../routes/portfolio/i18n';
 import { supervisionEn } from '../routes/supervision/i18n';
 import { recoveryEn } from '../routes/recovery/i18n';
@@ -9,6 +11,8 @@ import { registryEn } from '../routes/registry/i18n';
  * Domain words stay Indonesian (kolektibilitas, hapus buku, simpanan wajib, pengurus…).
  */
 export const en: Messages = {
+  loans: loansEn,
+  products: productsEn,
   portfolio: portfolioEn,
   supervision: supervisionEn,
   recovery: recoveryEn,
@@ -43,6 +47,8 @@ export const en: Messages = {
     registryAlerts: 'Registry alerts',
     signOut: 'Sign out',
     members: 'Members',
+    loans: 'Loans',
+    products: 'Loan products',
     portfolio: 'Portfolio',
     recovery: 'Problem loans',
     supervision: 'Supervision',
@@ -57,6 +63,8 @@ export const en: Messages = {
     registry: "Check an applicant's credit history (with consent) and print a member's own report.",
     registryAlerts: 'News about your borrowers from other cooperatives, the daily digest and disputes.',
     members: 'Find and register members; simpanan pokok, wajib and sukarela.',
+    loans: 'Applications, approvals, disbursements and repayments of members’ loans.',
+    products: 'Interest method, amount and tenor limits, penalty and kolektibilitas of each product.',
     portfolio: 'NPL against the 5 % line, PAR, allowance, 12-month trend and loans moved to a worse class.',
     recovery: 'Arrears worklist, negotiation, promises to pay, restructuring, hapus buku and hapus tagih.',
     supervision: "The district's cooperatives: NPL against 5 %, 24-month trend, by kecamatan, furnishing compliance and the PDF report.",

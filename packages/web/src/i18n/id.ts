@@ -3,11 +3,16 @@ import { supervisionId } from '../routes/supervision/i18n';
 import { recoveryId } from '../routes/recovery/i18n';
 import { registryId } from '../routes/registry/i18n';
 
+import { loansId } from '../routes/loans/i18n';
+import { productsId } from '../routes/products/i18n';
+
 /**
  * Bahasa Indonesia, the default language. `en.ts` must have exactly these keys (its type is
  * `Messages`). Domain words stay Indonesian in both: kolektibilitas, hapus buku, simpanan wajib.
  */
 export const id = {
+  loans: loansId,
+  products: productsId,
   portfolio: portfolioId,
   supervision: supervisionId,
   recovery: recoveryId,
@@ -42,6 +47,8 @@ export const id = {
     registryAlerts: 'Peringatan registri',
     signOut: 'Keluar',
     members: 'Anggota',
+    loans: 'Pinjaman',
+    products: 'Produk pinjaman',
     portfolio: 'Portofolio',
     recovery: 'Penanganan kredit',
     supervision: 'Pengawasan',
@@ -56,6 +63,8 @@ export const id = {
     registry: 'Periksa riwayat kredit calon peminjam (dengan persetujuan) dan cetak laporan pribadi anggota.',
     registryAlerts: 'Kabar tentang peminjam Anda dari koperasi lain, ringkasan harian dan sengketa.',
     members: 'Cari dan daftarkan anggota; simpanan pokok, wajib dan sukarela.',
+    loans: 'Pengajuan, persetujuan, pencairan dan angsuran pinjaman anggota.',
+    products: 'Metode bunga, batas plafon dan tenor, denda dan kolektibilitas tiap produk.',
     portfolio: 'NPL terhadap batas 5 %, PAR, PPAP, tren 12 bulan dan pinjaman yang turun kolektibilitas.',
     recovery: 'Daftar kerja tunggakan, negosiasi, janji bayar, restrukturisasi, hapus buku dan hapus tagih.',
     supervision: 'Kesehatan koperasi se-kabupaten: NPL terhadap 5 %, tren 24 bulan, per kecamatan, kepatuhan pelaporan dan laporan PDF.',

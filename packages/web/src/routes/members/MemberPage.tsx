@@ -20,6 +20,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { FullPageLoader } from '../../components/FullPageLoader';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDate, formatRupiah } from '../../format';
+import { MemberLoans } from '../loans/MemberLoans';
 import NotFoundPage from '../NotFoundPage';
 import { DeactivateMemberModal } from './DeactivateMemberModal';
 import { EditMemberModal } from './EditMemberModal';
@@ -123,21 +124,7 @@ function MemberView({ id }: { id: number }) {
       <Stack gap="lg">
         <Profile member={m} />
         <SavingsPanel member={m} canWrite={canWrite} />
-        {/* PINJAMAN: reserved for the loans module (routes/loans) to list this member's loans. */}
-        <Paper
-          withBorder
-          p="md"
-          component="section"
-          aria-labelledby="member-loans-title"
-          data-area="member-loans"
-        >
-          <Title order={2} size="h3" id="member-loans-title" mb="xs">
-            {t('members.loansTitle')}
-          </Title>
-          <Text c="dimmed" size="sm">
-            {t('members.loansPlaceholder')}
-          </Text>
-        </Paper>
+        <MemberLoans memberId={m.id} />
       </Stack>
       <DeactivateMemberModal member={deactivating ? m : null} onClose={close} />
       <EditMemberModal member={editing ? m : null} onClose={() => setEditing(false)} onSaved={setSaved} />
