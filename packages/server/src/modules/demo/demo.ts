@@ -7,6 +7,7 @@ import type { PersonRecord } from './book-writer.ts';
 import { seedDemoBook } from './demo.book.ts';
 import { bloraPeople, planCooperatives, type DemoCooperativePlan } from './demo.district.ts';
 import { createDemoUsers, demoAccounts, type DemoAccount } from './demo.users.ts';
+import { supervisionDemoStep } from '../supervision/supervision.demo.ts';
 
 /**
  * The demo district: a realistic Kabupaten Blora from a fixed seed — cooperatives in its real
@@ -114,7 +115,7 @@ const history: DemoStep = {
 };
 
 /** The demo's steps in order; extend with `addDemoStep`. */
-export const DEMO_STEPS: DemoStep[] = [district, books, users, history];
+export const DEMO_STEPS: DemoStep[] = [district, books, users, supervisionDemoStep, history];
 
 /** Adds a step to the demo, before the step named `before` (default: before the history and close of day). */
 export function addDemoStep(step: DemoStep, before = 'history'): void {
