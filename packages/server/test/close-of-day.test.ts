@@ -82,6 +82,16 @@ describeEachDialect('close of day', (dialect) => {
     ]);
   });
 
+  it('a loan written off on 20 Oct with 1,000,000 outstanding is reported for November as hapus buku (written_off, 1,000,000), once', async () => {
+    const { loanIds } = await seedBook(t, 'KSPA', [LATE_LOAN]);
+    const db = t.services.db.db;
+    await db.updateTable('loans').set({ status: 'written_off', closed_on: '2026-10-20', outstanding_principal: 1_000_000, arrears: 224_000, days_past_due: 35, allowance: 0 }).where('id', '=', loanIds[0] ?? 0).execute();
+    expect(await runCloseOfDay(t.services, { date: '2026-11-02' })).toMatchObject({ loans: 0, furnished: 1, rejected: 0 });
+    const account = await db.selectFrom('registry_accounts').selectAll().executeTakeFirstOrThrow();
+    expect(account).toMatchObject({ account_ref: 'KSPA-L1', status: 'written_off', written_off_on: '2026-10-20', written_off_amount: 1_000_000, outstanding: 1_000_000, last_period: '2026-11', source: 'workspace' });
+    expect(await runCloseOfDay(t.services, { date: '2026-11-03' })).toMatchObject({ furnished: 0 });
+  });
+
   it('a loan disbursed today is in registry_accounts today (source workspace, outstanding 3,000,000) keyed by HMAC of its NIK, with no plain NIK or name', async () => {
     const { loanIds, persons } = await seedBook(t, 'KSPB', [{ amount: 3_000_000, tenor: 6, disbursedOn: '2026-11-02' }]);
     const result = await furnishLoanNow(t.services, loanIds[0] ?? 0, null);

@@ -26,9 +26,9 @@ export function chunkQuery(db: Kysely<Database>) {
 
 export type ChunkLoan = Awaited<ReturnType<ReturnType<typeof chunkQuery>['execute']>>[number];
 
-/** The next `limit` active loans after `afterId`, in id order. */
-export function activeChunk(db: Kysely<Database>, afterId: number, limit: number): Promise<ChunkLoan[]> {
-  return chunkQuery(db).where('l.status', '=', 'active').where('l.id', '>', afterId).orderBy('l.id').limit(limit).execute();
+/** The next `limit` loans of a status after `afterId`, in id order (one status: one index range). */
+export function statusChunk(db: Kysely<Database>, status: 'active' | 'written_off', afterId: number, limit: number): Promise<ChunkLoan[]> {
+  return chunkQuery(db).where('l.status', '=', status).where('l.id', '>', afterId).orderBy('l.id').limit(limit).execute();
 }
 
 /**

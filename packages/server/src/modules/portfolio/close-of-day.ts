@@ -5,7 +5,7 @@ import { deriveLoanState, type DerivedLoanState } from '../lending/loan-state.se
 import { withRegistryTransaction } from '../registry/registry.tx.ts';
 import type { RegistryTransaction } from '../registry/registry.writer.ts';
 import {
-  activeChunk, countActive, openInMonthChunk, pruneDailySnapshots, repaymentsOf, writeLoanStates, writeSnapshots,
+  countActive, statusChunk, openInMonthChunk, pruneDailySnapshots, repaymentsOf, writeLoanStates, writeSnapshots,
   type ChunkLoan, type Snapshot, type StateUpdate,
 } from './close-of-day.repository.ts';
 import { feedCooperative, reportedFigures, type FeedLoan, type FeedOutcome, type FeedState } from './registry-feed.ts';
@@ -93,12 +93,13 @@ export async function runCloseOfDay(services: Services, options: CloseOfDayOptio
   if (!(await claimRun(services, run, options.force ?? false, total))) return { ...run.result, skipped: true };
   let after = 0;
   for (;;) {
-    const rows = await activeChunk(services.db.db, after, CHUNK);
+    const rows = await statusChunk(services.db.db, 'active', after, CHUNK);
     if (rows.length === 0) break;
     await processChunk(services, run, rows);
     after = rows.at(-1)?.id ?? after;
     options.onProgress?.(run.result.loans, total);
   }
+  await feedWrittenOff(services, run);
   await finishRun(services, run);
   await services.db.db.updateTable('close_of_day_runs').set({ finished_at: services.now().toISOString(), loans: run.result.loans }).where('business_date', '=', run.date).execute();
   await pruneDailySnapshots(services.db.db, addDays(run.date, -DAILY_SNAPSHOT_DAYS));
@@ -121,6 +122,42 @@ export async function recordMonthEnd(services: Services, date: string): Promise<
   }
   await finishRun(services, run);
   return run.result;
+}
+
+/**
+ * Written-off loans stay claims, tracked off the balance sheet: the registry gets their
+ * month's row (status hapus buku, the figures recovery left) when it lacks or differs from it.
+ * Their state is recovery's to change, so nothing is derived or written back here.
+ */
+async function feedWrittenOff(services: Services, run: Run): Promise<void> {
+  let after = 0;
+  for (;;) {
+    const rows = await statusChunk(services.db.db, 'written_off', after, CHUNK);
+    if (rows.length === 0) break;
+    const feed = new Map<number, { loan: FeedLoan; state: FeedState }[]>();
+    for (const row of rows) {
+      const state: FeedState = { outstanding: row.outstanding_principal, arrears: row.arrears, daysPastDue: row.days_past_due, lastPaymentOn: row.last_payment_on, settledOn: null };
+      if (!registryStale(row, row, state, run.period)) continue;
+      const list = feed.get(row.cooperative_id) ?? [];
+      list.push({ loan: row, state });
+      feed.set(row.cooperative_id, list);
+    }
+    if (feed.size > 0) await withRegistryTransaction(services, (tx) => writeFeed(services, tx, run, feed));
+    after = rows.at(-1)?.id ?? after;
+  }
+}
+
+/** Furnishes the grouped loans of a chunk, each cooperative into its batch of the run. */
+async function writeFeed(services: Services, tx: RegistryTransaction, run: Run, feed: ChunkWork['feed']): Promise<void> {
+  for (const [cooperativeId, items] of feed) {
+    const batch = await batchOf(tx, run, cooperativeId);
+    const outcome = await feedCooperative(services, tx, { cooperativeId, period: run.period, batchId: batch.id, now: run.now }, items);
+    batch.outcome.accepted += outcome.accepted;
+    batch.outcome.rejected += outcome.rejected;
+    batch.outcome.warnings += outcome.warnings;
+    run.result.furnished += outcome.accepted;
+    run.result.rejected += outcome.rejected;
+  }
 }
 
 /** The feed's state of a loan from the engine's derivation. */
@@ -180,15 +217,7 @@ async function processChunk(services: Services, run: Run, rows: readonly ChunkLo
   await withRegistryTransaction(services, async (tx) => {
     await writeLoanStates(tx.db, services.db.dialect, work.updates, run.now);
     await writeSnapshots(tx.db, services.db.dialect, run.date, work.snapshots);
-    for (const [cooperativeId, items] of work.feed) {
-      const batch = await batchOf(tx, run, cooperativeId);
-      const outcome = await feedCooperative(services, tx, { cooperativeId, period: run.period, batchId: batch.id, now: run.now }, items);
-      batch.outcome.accepted += outcome.accepted;
-      batch.outcome.rejected += outcome.rejected;
-      batch.outcome.warnings += outcome.warnings;
-      run.result.furnished += outcome.accepted;
-      run.result.rejected += outcome.rejected;
-    }
+    await writeFeed(services, tx, run, work.feed);
   });
   run.result.loans += rows.length;
   run.result.changed += work.updates.length;
