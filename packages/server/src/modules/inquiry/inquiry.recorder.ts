@@ -1,6 +1,7 @@
 import type { Insertable } from 'kysely';
 import type { Actor, Services } from '../../http/context.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { actorLabel, recordAudit } from '../audit/audit.service.ts';
+import { sqliteRecordGroup } from './inquiry.sqlite.ts';
 import type { InquiriesTable, RegistryAlertsTable } from './inquiry.table.ts';
 
 /** One inquiry to record: its row, and the alerts it raises once its id is known. */
@@ -53,19 +54,7 @@ export function recordInquiry(services: Services, record: InquiryRecord): Promis
 async function flush(services: Services, queue: Queue): Promise<void> {
   const group = queue.pending.splice(0, MAX_GROUP);
   try {
-    const ids = await services.db.db.transaction().execute(async (trx) => {
-      const out: number[] = [];
-      for (const item of group) {
-        const { id } = await trx.insertInto('inquiries').values(item.row).returning('id').executeTakeFirstOrThrow();
-        await recordAudit(trx, services, item.actor, 'registry.inquiry', { type: 'inquiry', id, cooperativeId: item.row.cooperative_id }, {
-          purpose: item.row.purpose, consentRef: item.row.consent_ref, responseHash: item.row.response_hash, identityMatch: item.row.identity_match,
-        });
-        const alerts = item.alerts(id);
-        if (alerts.length > 0) await trx.insertInto('registry_alerts').values(alerts).onConflict((oc) => oc.columns(['cooperative_id', 'dedup_key']).doNothing()).execute();
-        out.push(id);
-      }
-      return out;
-    });
+    const ids = await writeGroup(services, group);
     group.forEach((item, i) => item.resolve(ids[i] ?? 0));
   } catch (err) {
     for (const item of group) item.reject(err);
@@ -73,4 +62,35 @@ async function flush(services: Services, queue: Queue): Promise<void> {
     if (queue.pending.length > 0) setImmediate(() => void flush(services, queue));
     else queue.busy = false;
   }
+}
+
+function detailsOf(row: InquiryRecord['row']): Record<string, unknown> {
+  return { purpose: row.purpose, consentRef: row.consent_ref, responseHash: row.response_hash, identityMatch: row.identity_match };
+}
+
+/** One transaction for the group: prepared statements on SQLite (unless Kysely holds a transaction open), Kysely otherwise. */
+async function writeGroup(services: Services, group: InquiryRecord[]): Promise<number[]> {
+  const conn = services.db.sqlite;
+  if (conn && !conn.inTransaction) {
+    const at = services.now().toISOString();
+    return sqliteRecordGroup(conn, group.map((item) => ({
+      row: item.row,
+      alerts: item.alerts,
+      audit: {
+        at, actor_user_id: item.actor?.kind === 'user' ? item.actor.userId : null, actor: actorLabel(item.actor),
+        cooperative_id: item.row.cooperative_id ?? item.actor?.cooperativeId ?? null, action: 'registry.inquiry', subject_type: 'inquiry', details: detailsOf(item.row),
+      },
+    })));
+  }
+  return services.db.db.transaction().execute(async (trx) => {
+    const out: number[] = [];
+    for (const item of group) {
+      const { id } = await trx.insertInto('inquiries').values(item.row).returning('id').executeTakeFirstOrThrow();
+      await recordAudit(trx, services, item.actor, 'registry.inquiry', { type: 'inquiry', id, cooperativeId: item.row.cooperative_id }, detailsOf(item.row));
+      const alerts = item.alerts(id);
+      if (alerts.length > 0) await trx.insertInto('registry_alerts').values(alerts).onConflict((oc) => oc.columns(['cooperative_id', 'dedup_key']).doNothing()).execute();
+      out.push(id);
+    }
+    return out;
+  });
 }

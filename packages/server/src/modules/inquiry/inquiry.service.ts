@@ -9,6 +9,7 @@ import { actorLabel } from '../audit/audit.service.ts';
 import { birthToken, nameToken, subjectKey } from '../registry/pseudonym.ts';
 import { accountHistory, subjectAccounts, subjectInquiries, type SubjectAccount } from './inquiry.repository.ts';
 import { recordInquiry } from './inquiry.recorder.ts';
+import { sqliteAccountHistory, sqliteSubjectAccounts, sqliteSubjectInquiries } from './inquiry.sqlite.ts';
 import { buildReport, type CreditReport } from './inquiry.report.ts';
 import { PURPOSES, type Purpose, type RegistryAlertsTable } from './inquiry.table.ts';
 import { RIGHTS_TEXT } from './inquiry.texts.ts';
@@ -72,6 +73,24 @@ function inquiryAlerts(accounts: SubjectAccount[], who: Inquirer, purpose: Purpo
   };
 }
 
+/** The subject's registry reads: prepared statements on embedded SQLite, Kysely (and a replica, if set) otherwise. */
+function subjectReads(services: Services) {
+  const conn = services.db.sqlite;
+  if (conn) {
+    return {
+      accounts: async (key: string) => sqliteSubjectAccounts(conn, key),
+      inquiries: async (key: string, since: string) => sqliteSubjectInquiries(conn, key, since),
+      history: async (ids: number[], from: string) => sqliteAccountHistory(conn, ids, from),
+    };
+  }
+  const reader = services.db.reader;
+  return {
+    accounts: (key: string) => subjectAccounts(reader, key),
+    inquiries: (key: string, since: string) => subjectInquiries(reader, key, since),
+    history: (ids: number[], from: string) => accountHistory(reader, ids, from),
+  };
+}
+
 export type InquiryResponse = CreditReport & {
   inquiryId: number;
   /** Only on the member's own report: who looked, when and why, and the member's rights. */
@@ -90,12 +109,12 @@ export async function inquire(services: Services, who: Inquirer, req: InquiryReq
   checkInquirer(who, purpose);
   const subject = subjectKey(services.keys, nik);
   const own = purpose === 'own_request';
-  const reader = services.db.reader;
-  const accounts = await subjectAccounts(reader, subject);
+  const reads = subjectReads(services);
+  const accounts = await reads.accounts(subject);
   const since = own ? new Date(now.getTime() - 730 * DAY_MS) : new Date(now.getTime() - 90 * DAY_MS);
   const [inquiries, history] = await Promise.all([
-    subjectInquiries(reader, subject, since.toISOString()),
-    accountHistory(reader, accounts.map((a) => a.id), monthsBefore(latestPeriod(accounts, now), 23)),
+    reads.inquiries(subject, since.toISOString()),
+    reads.history(accounts.map((a) => a.id), monthsBefore(latestPeriod(accounts, now), 23)),
   ]);
   const report = buildReport({
     accounts, history, inquiries, purpose, cooperativeId: who.cooperativeId, latestPeriod: latestPeriod(accounts, now), now, lang,
