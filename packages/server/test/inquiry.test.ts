@@ -100,6 +100,32 @@ describeEachDialect('registry inquiry: the credit report', (dialect) => {
   });
 });
 
+describeEachDialect('registry inquiry beside a loan application', (dialect) => {
+  let t: TestInstance;
+  let w: World;
+  beforeEach(async () => {
+    t = await testInstance(dialect);
+    w = await seedWorld(t);
+  });
+  afterEach(async () => t.close());
+
+  it("KSPB's member Sri (income 5,000,000 on file), 500,000 requested: DSR (730,000 + 500,000) ÷ 5,000,000 = 0.246; another cooperative's member → 404", async () => {
+    await seedUser(t, 'petugas.b', 'petugas', w.b);
+    await seedUser(t, 'petugas.c', 'petugas', w.c);
+    const cookie = await signInCookie(t, 'petugas.b');
+    const reg = await t.request('/api/members', { method: 'POST', cookie, json: { fullName: SRI.fullName, nik: SRI.nik, birthDate: SRI.birthDate, monthlyIncome: 5_000_000 } });
+    expect(reg.status).toBe(201);
+    const memberId = (await json(reg)).member.id;
+    const res = await t.request(`/api/registry/inquiries/member/${memberId}`, { method: 'POST', cookie, json: { ...newLoan, requestedInstalment: 500_000 } });
+    expect(res.status).toBe(200);
+    const r = await json(res);
+    expect(r).toMatchObject({ identityMatch: 'full', debtService: { income: 5_000_000, existingMonthly: 730_000, requestedInstalment: 500_000, ratio: 0.246 }, score: { value: 680 } });
+    const other = await t.request(`/api/registry/inquiries/member/${memberId}`, { method: 'POST', cookie: await signInCookie(t, 'petugas.c'), json: newLoan });
+    expect(other.status).toBe(404);
+    expect((await t.request(`/api/registry/inquiries/member/${memberId}`, { method: 'POST', cookie, json: { purpose: 'new_loan' } })).status).toBe(400);
+  });
+});
+
 describeEachDialect('registry inquiry: refusals', (dialect) => {
   let t: TestInstance;
   let w: World;
