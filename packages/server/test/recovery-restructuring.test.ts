@@ -86,5 +86,9 @@ describeEachDialect('recovery: options and restructuring', (dialect) => {
     expect(account).toEqual({ status: 'restructured', outstanding: 6_255_000 });
     const actions = (await db.selectFrom('audit_log').select('action').where('action', 'like', 'recovery.%').execute()).map((a) => a.action);
     expect(actions).toEqual(expect.arrayContaining(['recovery.case_opened', 'recovery.restructuring_proposed', 'recovery.restructuring_executed']));
+    const pdf = await w.t.request(`/api/recovery/cases/${caseId}/documents/restructuring?id=${proposed.body.id}`, { cookie: w.cookies.petugas });
+    expect([pdf.status, pdf.headers.get('content-type')]).toEqual([200, 'application/pdf']);
+    const reports = (await call(w, w.cookies.petugas, '/api/recovery/reports')).body;
+    expect(reports.funnel.find((f: { stage: string }) => f.stage === 'restructured').cases).toBe(1);
   });
 });

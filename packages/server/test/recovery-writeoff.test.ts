@@ -108,6 +108,26 @@ describeEachDialect('recovery: hapus buku, recoveries, hapus tagih and the accou
     const detail = (await call(w, w.cookies.pengawas, `/api/recovery/cases/${caseId}`)).body;
     expect(detail.case.status).toBe('forgiven');
     expect(detail.claim).toMatchObject({ writtenOff: 6_000_000, recovered: 500_000, forgiven: 5_500_000, remaining: 0 });
+
+    // Documents carry the figures; reports: 500,000 ÷ 6,000,000 recovered.
+    for (const path of [`write-off?id=${own.body.id}`, 'forgiveness', `berita-acara?id=${detail.negotiations[0].id}`]) {
+      const res = await w.t.request(`/api/recovery/cases/${caseId}/documents/${path}`, { cookie: w.cookies.pengawas });
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get('content-type')).toBe('application/pdf');
+      expect(Buffer.from(await res.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    }
+    expect((await w.t.request(`/api/recovery/cases/${caseId}/documents/berita-acara?id=999999`, { cookie: w.cookies.pengawas })).status).toBe(404);
+    expect((await w.t.request(`/api/recovery/cases/${caseId}/documents/write-off?id=${own.body.id}`, { cookie: w.cookies.petugasB })).status).toBe(404);
+    const reports = (await call(w, w.cookies.pengawas, '/api/recovery/reports')).body;
+    expect(reports.funnel).toEqual([
+      { stage: 'opened', cases: 1 }, { stage: 'negotiated', cases: 1 }, { stage: 'promised', cases: 0 }, { stage: 'cured', cases: 0 },
+      { stage: 'restructured', cases: 0 }, { stage: 'written_off', cases: 1 }, { stage: 'forgiven', cases: 1 },
+    ]);
+    expect(reports.recoveries).toEqual({ writtenOff: 6_000_000, recovered: 500_000, forgiven: 5_500_000, recoveryRate: 500_000 / 6_000_000 });
+    const csv = await w.t.request('/api/recovery/reports/funnel/export?format=csv', { cookie: w.cookies.pengawas });
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    expect(await csv.text()).toContain('written_off,1');
+    expect((await w.t.request('/api/recovery/reports/recoveries/export?format=xlsx', { cookie: w.cookies.pengawas })).status).toBe(200);
   });
 
   it('a 4,000,000 vehicle (50 % = 2,000,000 deducted) leaves the allowance at 4,000,000 < 6,000,000: refused, nothing stored', async () => {

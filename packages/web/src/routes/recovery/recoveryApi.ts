@@ -180,4 +180,4 @@ export function useOptions(caseId: number) {
 }
 
 export const documentUrl = (caseId: number, kind: string, id?: number) =>
-  `/api/recovery/cases/${caseId}/documents/${kind}.pdf${id === undefined ? '' : `?id=${id}`}`;
+  `/api/recovery/cases/${caseId}/documents/${kind}${id === undefined ? '' : `?id=${id}`}`;
