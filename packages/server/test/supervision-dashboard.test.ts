@@ -112,6 +112,14 @@ describeEachDialect('district dashboard (registry figures, OJK bank classes)', (
     expect(items[5]).toMatchObject({ outstanding: 0, nplGross: 0 });
   });
 
+  it('a line a dispute removed (A4, 2,000,000 Macet) leaves the book and the trend: 82,000,000 − 2,000,000 = 80,000,000; NPL 8,000,000 − 2,000,000 = 6,000,000', async () => {
+    await t.services.db.db.updateTable('registry_accounts').set({ removed_on: '2026-11-01' }).where('account_ref', '=', 'A4').execute();
+    const d = await districtDashboard(t.services);
+    expect(d.district).toMatchObject({ outstanding: 80_000_000, nplAmount: 6_000_000 });
+    const { items } = await json(await t.request('/api/supervision/trend', { cookie: analyst }));
+    expect(items[23]).toMatchObject({ period: '2026-10', outstanding: 80_000_000, nplAmount: 6_000_000 });
+  });
+
   it("KSPA's page: classes L 10,000,000 · DPK 5,000,000 · KL 3,000,000 · M 2,000,000, two batches, status history, no account or member", async () => {
     const id = (await t.services.db.db.selectFrom('cooperatives').select('id').where('code', '=', 'KSPA').executeTakeFirstOrThrow()).id;
     const res = await t.request(`/api/supervision/cooperatives/${id}`, { cookie: analyst });

@@ -9,6 +9,7 @@ import { inquiry } from './0008-inquiry.ts';
 import { supervision } from './0009-supervision.ts';
 import { recovery } from './0010-recovery.ts';
 import { supervisionIndexes } from './0010-supervision-indexes.ts';
+import { supervisionRemoved } from './0010-supervision-removed.ts';
 
 /**
  * Every migration, in order. Names sort lexically; add new ones at the end with the next
@@ -24,4 +25,5 @@ export const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '0009-supervision': supervision,
   '0010-recovery': recovery,
   '0010-supervision-indexes': supervisionIndexes,
+  '0010-supervision-removed': supervisionRemoved,
 };

@@ -9,7 +9,13 @@ import { statusProposals } from './supervision.proposals.ts';
 import { CooperativeSupervisionSchema, DashboardSchema, ProposalsSchema, TrendPointSchema } from './supervision.schemas.ts';
 import { SUPERVISION_TABLES, supervisionTable } from './supervision.tables.ts';
 import { trend } from './supervision.trend.ts';
+import { businessDate } from '../../config/env.ts';
+import type { Services } from '../../http/context.ts';
+import { shiftPeriod } from './supervision.policy.ts';
 import { EXPORT_FORMATS, tableDownload } from './tabular.ts';
+
+/** The month the figures are checked for: the one before the business date's. */
+const lastMonthOf = (services: Services): string => shiftPeriod(businessDate(services.now()).slice(0, 7), -1);
 
 /** The Dinas's view: its two roles only, aggregates only. */
 const dinas = { roles: ['platform_admin', 'dinas_analyst'] as const };
@@ -58,8 +64,8 @@ const pdfRoute = defineRoute({
 export function supervisionRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(dashboardRoute, async (c) => c.json(await districtDashboard(c.get('services')), 200));
   app.openapi(trendRoute, async (c) => {
-    const dashboard = await districtDashboard(c.get('services'));
-    return c.json({ items: await trend(c.get('services').db.reader, dashboard.lastMonth) }, 200);
+    const services = c.get('services');
+    return c.json({ items: await trend(services.db.reader, lastMonthOf(services)) }, 200);
   });
   app.openapi(cooperativeRoute, async (c) => c.json(await cooperativeSupervision(c.get('services'), c.req.valid('param').id), 200));
   app.openapi(proposalsRoute, async (c) => c.json(await statusProposals(c.get('services')), 200));
