@@ -53,7 +53,7 @@ export default function ApplyLoanPage() {
   const navigate = useNavigate();
   const [d, setD] = useState<ApplicationDraft>(EMPTY_DRAFT);
   const [memberSearch, setMemberSearch] = useState('');
-  const members = useMembers({ q: memberSearch.trim(), status: 'active' });
+  const members = useMembers({ q: memberSearch.trim(), status: 'active', page: 0 });
   const products = useProducts();
   const apply = useApply();
   const active = (products.data?.items ?? []).filter((p) => p.active);

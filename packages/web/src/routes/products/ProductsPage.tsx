@@ -1,5 +1,6 @@
 import { Badge, Button, Paper, Table, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../auth/session';
@@ -45,7 +46,7 @@ export default function ProductsPage() {
   );
 }
 
-function penaltyText(t: ReturnType<typeof useTranslation>['t'], p: Product): string {
+function penaltyText(t: TFunction, p: Product): string {
   const rule = p.penaltyRule;
   if (rule.kind === 'none') return t('products.penaltyKinds.none');
   const amount = rule.basis === 'percent' ? `${rule.value}%` : formatRupiah(rule.value);
