@@ -1,8 +1,8 @@
 import type { Keys } from '../../config/keys.ts';
-import { mapHeader, type Column } from './furnishing.columns.ts';
+import { mapHeader } from './furnishing.columns.ts';
 import type { FileRow } from './furnishing.readers.ts';
-import { validateRow, type RowIssue } from './furnishing.validate.ts';
-import type { Cell } from './furnishing.values.ts';
+import { RowValidator } from './furnishing.row.ts';
+import type { FurnishedAccount, RowIssue } from './furnishing.validate.ts';
 import { birthToken, nameToken, subjectKey } from './pseudonym.ts';
 import type { PseudonymousAccount } from './registry.writer.ts';
 
@@ -32,41 +32,41 @@ export const CHUNK_SIZE = 5000;
  * birth date) lives only inside this loop: what leaves it carries keyed tokens instead.
  */
 export async function* validatedChunks(rows: AsyncIterable<FileRow>, period: string, keys: Keys): AsyncGenerator<Chunk> {
-  const referenceYear = Number(period.slice(0, 4));
-  let indexes: Partial<Record<Column, number>> | undefined;
+  let validator: RowValidator | undefined;
   const seenRefs = new Set<string>();
   let chunk: Chunk = { accounts: [], issues: [], rows: 0, rejectedRows: 0 };
   for await (const { row, cells } of rows) {
-    if (!indexes) {
+    if (!validator) {
       const header = mapHeader(cells.map((c) => (c == null ? '' : String(c))));
       if (header.missing.length > 0) throw new UnreadableFile('missing_columns', header.missing.join(', '));
-      indexes = header.indexes;
+      validator = new RowValidator(header.indexes, period);
       continue;
     }
-    const map = indexes;
-    const get = (c: Column): Cell => {
-      const i = map[c];
-      return i === undefined ? null : cells[i];
-    };
-    const result = validateRow(row, get, period, referenceYear);
+    const account = validator.validate(row, cells, chunk.issues);
     chunk.rows++;
-    let account = result.account;
-    if (account && seenRefs.has(account.accountRef)) {
-      result.issues.push({ row, column: 'account_ref', value: account.accountRef, code: 'duplicate_account_ref', severity: 'error' });
-      account = null;
-    }
-    chunk.issues.push(...result.issues);
     if (!account) chunk.rejectedRows++;
-    else {
+    else if (seenRefs.has(account.accountRef)) {
+      validator.add('account_ref', 'duplicate_account_ref'); // the row just validated
+      chunk.rejectedRows++;
+    } else {
       seenRefs.add(account.accountRef);
-      const { nik, fullName, birthDate, ...rest } = account;
-      chunk.accounts.push({ ...rest, subjectKey: subjectKey(keys, nik), nameToken: nameToken(keys, fullName), birthToken: birthToken(keys, birthDate) });
+      chunk.accounts.push(pseudonymise(account, keys));
     }
     if (chunk.rows >= CHUNK_SIZE) {
       yield chunk;
       chunk = { accounts: [], issues: [], rows: 0, rejectedRows: 0 };
     }
   }
-  if (!indexes) throw new UnreadableFile('empty_file', 'no header row');
+  if (!validator) throw new UnreadableFile('empty_file', 'no header row');
   if (chunk.rows > 0) yield chunk;
+}
+
+/** The account with its identity replaced by keyed tokens (spelt out: a rest spread is slow). */
+function pseudonymise(a: FurnishedAccount, keys: Keys): PseudonymousAccount {
+  return {
+    accountRef: a.accountRef, subjectKey: subjectKey(keys, a.nik), nameToken: nameToken(keys, a.fullName), birthToken: birthToken(keys, a.birthDate),
+    product: a.product, openedOn: a.openedOn, originalAmount: a.originalAmount, tenor: a.tenor, frequency: a.frequency,
+    instalmentAmount: a.instalmentAmount, outstanding: a.outstanding, arrears: a.arrears, daysPastDue: a.daysPastDue, status: a.status,
+    lastPaymentOn: a.lastPaymentOn, closedOn: a.closedOn, writtenOffOn: a.writtenOffOn, writtenOffAmount: a.writtenOffAmount,
+  };
 }

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
+import { CsvScanner } from './furnishing.csv.ts';
 import { UnreadableFile } from './furnishing.pipeline.ts';
 import type { Cell } from './furnishing.values.ts';
 
@@ -71,18 +71,29 @@ function firstLine(source: Source, encoding: BufferEncoding): string {
   return text.split(/\r?\n/)[0] ?? '';
 }
 
+/** A CSV's decoded text in chunks of about 1 MiB (multi-byte characters never split). */
+async function* textChunks(source: Source, encoding: BufferEncoding): AsyncGenerator<string> {
+  if (Buffer.isBuffer(source)) {
+    yield source.toString(encoding);
+    return;
+  }
+  for await (const chunk of fs.createReadStream(source, { encoding, highWaterMark: 1 << 20 })) yield chunk as string;
+}
+
 /** Streams a CSV's rows, header first. Empty lines are skipped but keep their numbers. */
 export async function* readCsv(source: Source): AsyncGenerator<FileRow> {
   const encoding = await detectEncoding(source);
-  const delimiter = detectDelimiter(firstLine(source, encoding));
-  const parser = stream(source)
-    .setEncoding(encoding)
-    .pipe(parse({ bom: true, delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, max_record_size: 1 << 20 }));
+  const scanner = new CsvScanner(detectDelimiter(firstLine(source, encoding)));
   let row = 0;
-  for await (const record of parser as AsyncIterable<string[]>) {
+  for await (const chunk of textChunks(source, encoding)) {
+    for (const cells of scanner.records(chunk, false)) {
+      row++;
+      if (cells.length > 1 || cells[0] !== '') yield { row, cells };
+    }
+  }
+  for (const cells of scanner.records('', true)) {
     row++;
-    if (record.length === 1 && record[0] === '') continue;
-    yield { row, cells: record };
+    if (cells.length > 1 || cells[0] !== '') yield { row, cells };
   }
 }
 
