@@ -10,7 +10,7 @@ import { addCooperative } from '../packages/server/src/modules/cooperatives/coop
 import { createUser } from '../packages/server/src/modules/identity/identity.service.ts';
 import { startServer, type RunningServer } from '../packages/server/src/server.ts';
 import type { Services } from '../packages/server/src/http/context.ts';
-import { DESKTOP, launchBrowser, screenshot } from './browser.ts';
+import { DESKTOP, expectNoSeriousA11yViolations, launchBrowser, screenshot } from './browser.ts';
 
 /**
  * The recovery journey needs loans that have aged for months, so it runs its own instance in
@@ -225,6 +225,13 @@ test('one loan from arrears through negotiation, a broken promise and a restruct
   expect(forgiven?.status).toBe('forgiven');
   expect(forgiven?.history.charAt(0)).toBe('F');
 
+  await expectNoSeriousA11yViolations(page);
+  await page.goto('/penanganan');
+  await page.getByRole('tab', { name: 'Laporan' }).click();
+  await page.getByRole('heading', { name: 'Corong penyelesaian' }).waitFor();
+  await page.getByRole('row', { name: /Hapus tagih 1/ }).waitFor();
+  await page.getByText('500.000 dari Rp 6.000.000 yang dihapus buku', { exact: false }).waitFor();
+  await expectNoSeriousA11yViolations(page);
   const accounts = await ok(await cookieOf('wati'), 'GET', '/api/recovery/accounts');
   expect(accounts.totals).toMatchObject({ writtenOff: 6_000_000, recovered: 500_000, forgiven: 5_500_000, offBalance: 0, reconciles: true });
 }, 240_000);

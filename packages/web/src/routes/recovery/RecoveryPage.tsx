@@ -6,6 +6,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { AccountsTable } from './AccountsTable';
 import { CasePage } from './CasePage';
 import { CasesTable } from './CasesTable';
+import { ReportsPanel } from './ReportsPanel';
 import { Worklist } from './Worklist';
 
 /** Penanganan kredit bermasalah: the worklist, the cases and the reconciliation; `?kasus=ID` opens a case. */
@@ -23,6 +24,7 @@ export default function RecoveryPage() {
           <Tabs.Tab value="worklist">{t('recovery.tabs.worklist')}</Tabs.Tab>
           <Tabs.Tab value="cases">{t('recovery.tabs.cases')}</Tabs.Tab>
           <Tabs.Tab value="accounts">{t('recovery.tabs.accounts')}</Tabs.Tab>
+          <Tabs.Tab value="reports">{t('recovery.tabs.reports')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="worklist">
           <Worklist />
@@ -32,6 +34,9 @@ export default function RecoveryPage() {
         </Tabs.Panel>
         <Tabs.Panel value="accounts">
           <AccountsTable />
+        </Tabs.Panel>
+        <Tabs.Panel value="reports">
+          <ReportsPanel />
         </Tabs.Panel>
       </Tabs>
     </>

@@ -3,7 +3,7 @@ import type { recoveryId } from './i18n';
 /** English words of the recovery pages; typed as the Indonesian ones, so no key is missing. */
 export const recoveryEn: typeof recoveryId = {
   lead: 'Resolving problem loans the family way (kekeluargaan): causes, negotiation, promises to pay, restructuring, hapus buku and hapus tagih.',
-  tabs: { worklist: 'Worklist', cases: 'Cases', accounts: 'Reconciliation' },
+  tabs: { worklist: 'Worklist', cases: 'Cases', accounts: 'Reconciliation', reports: 'Reports' },
   status: { open: 'Open', cured: 'Cured', restructured: 'Restructured', written_off: 'Hapus buku (written off)', forgiven: 'Hapus tagih (forgiven)', closed: 'Closed' },
   worklist: {
     label: 'Loans in arrears, ranked by risk',
@@ -147,6 +147,16 @@ export const recoveryEn: typeof recoveryId = {
     exposure: 'Still owed',
     reconciles: 'Agrees',
     total: 'Cooperative total',
+  },
+  reports: {
+    funnel: 'Resolution funnel',
+    causes: 'Why loans went bad',
+    cases: 'Cases',
+    stages: { opened: 'Opened', negotiated: 'Negotiated', promised: 'Promise to pay', cured: 'Cured', restructured: 'Restructured', written_off: 'Hapus buku', forgiven: 'Hapus tagih' },
+    keepRate: 'Promise keep rate',
+    keepDetail: '{{kept}} kept, {{broken}} broken, {{pending}} pending',
+    recoveryRate: 'Recovery rate on written-off loans',
+    recoveryDetail: '{{recovered}} of {{writtenOff}} written off',
   },
   saved: 'Saved.',
 };

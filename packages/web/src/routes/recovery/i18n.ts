@@ -4,7 +4,7 @@
  */
 export const recoveryId = {
   lead: 'Penanganan kredit bermasalah secara kekeluargaan: sebab, negosiasi, janji bayar, restrukturisasi, hapus buku dan hapus tagih.',
-  tabs: { worklist: 'Daftar kerja', cases: 'Kasus', accounts: 'Rekonsiliasi' },
+  tabs: { worklist: 'Daftar kerja', cases: 'Kasus', accounts: 'Rekonsiliasi', reports: 'Laporan' },
   status: { open: 'Terbuka', cured: 'Lancar kembali', restructured: 'Direstrukturisasi', written_off: 'Hapus buku', forgiven: 'Hapus tagih', closed: 'Ditutup' },
   worklist: {
     label: 'Pinjaman menunggak, diurutkan menurut risiko',
@@ -148,6 +148,16 @@ export const recoveryId = {
     exposure: 'Sisa kewajiban',
     reconciles: 'Cocok',
     total: 'Jumlah koperasi',
+  },
+  reports: {
+    funnel: 'Corong penyelesaian',
+    causes: 'Sebab kredit bermasalah',
+    cases: 'Kasus',
+    stages: { opened: 'Dibuka', negotiated: 'Dinegosiasi', promised: 'Janji bayar', cured: 'Lancar kembali', restructured: 'Direstrukturisasi', written_off: 'Hapus buku', forgiven: 'Hapus tagih' },
+    keepRate: 'Tingkat janji ditepati',
+    keepDetail: '{{kept}} ditepati, {{broken}} diingkari, {{pending}} menunggu',
+    recoveryRate: 'Tingkat pemulihan pinjaman hapus buku',
+    recoveryDetail: '{{recovered}} dari {{writtenOff}} yang dihapus buku',
   },
   saved: 'Tersimpan.',
 };
