@@ -81,6 +81,6 @@ export function supervisionRoutes(app: OpenAPIHono<AppEnv>): void {
     const services = c.get('services');
     const dashboard = await districtDashboard(services);
     const pdf = await districtPdf(dashboard, await trend(services.db.reader, dashboard.lastMonth));
-    return new Response(pdf, { headers: { 'content-type': 'application/pdf', 'content-disposition': `attachment; filename="laporan-kabupaten-${dashboard.asOf}.pdf"` } });
+    return new Response(new Uint8Array(pdf), { headers: { 'content-type': 'application/pdf', 'content-disposition': `attachment; filename="laporan-kabupaten-${dashboard.asOf}.pdf"` } });
   });
 }
