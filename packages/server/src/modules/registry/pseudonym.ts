@@ -18,11 +18,15 @@ function keyed(key: Buffer, message: string): string {
   return createHmac('sha256', key).update(message).digest('hex').slice(0, 32);
 }
 
+const PLAIN_NAME = /^[A-Za-z]+(?: [A-Za-z]+)*$/;
+
 /**
  * A name as lenders write it differently: accents and punctuation dropped, letters
  * upper-cased, spaces collapsed ("Sri  Wahyuni, S.Pd." and "SRI WAHYUNI SPD" agree).
  */
 export function normaliseName(name: string): string {
+  // Most names are plain ASCII words already: only their case changes (same result, no NFKD).
+  if (PLAIN_NAME.test(name)) return name.toUpperCase();
   return name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
