@@ -10,6 +10,7 @@ import { supervision } from './0009-supervision.ts';
 import { recovery } from './0010-recovery.ts';
 import { supervisionIndexes } from './0010-supervision-indexes.ts';
 import { supervisionRemoved } from './0010-supervision-removed.ts';
+import { loanBasis } from './0011-loan-basis.ts';
 
 /**
  * Every migration, in order. Names sort lexically; add new ones at the end with the next
@@ -26,4 +27,5 @@ export const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '0010-recovery': recovery,
   '0010-supervision-indexes': supervisionIndexes,
   '0010-supervision-removed': supervisionRemoved,
+  '0011-loan-basis': loanBasis,
 };

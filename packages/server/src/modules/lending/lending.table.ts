@@ -89,6 +89,8 @@ export interface LoansTable {
   in_court: Defaulted<number>;
   restructured_count: Defaulted<number>;
   restructured_on: string | null;
+  /** JSON `RestructuredBasis` of the latest restructuring: what the current schedule starts from. */
+  restructure_basis: string | null;
   // Close of day's view of the loan.
   state_as_of: string | null;
   outstanding_principal: Defaulted<number>;

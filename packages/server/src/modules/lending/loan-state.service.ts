@@ -21,10 +21,47 @@ export type StateInput = Pick<
   Loan,
   | 'amount' | 'tenor' | 'rate_percent' | 'rate_period' | 'method' | 'frequency' | 'installment_multiple'
   | 'penalty_rule' | 'allocation_order' | 'classification_preset' | 'collateral' | 'schedule' | 'disbursed_on' | 'in_court'
+  | 'restructure_basis'
 >;
 
 /** The repayment columns a derivation reads; reversed ones are skipped. */
-export type StatePayment = Pick<Repayment, 'paid_on' | 'amount' | 'reversed_at'>;
+export type StatePayment = Pick<Repayment, 'paid_on' | 'amount' | 'reversed_at' | 'created_at'>;
+
+/** Consecutive on-time instalments a restructured loan needs before its class may improve. */
+export const ON_TIME_TO_LIFT_CAP = 3;
+
+/**
+ * What the latest restructuring fixed (stored on the loan as `restructure_basis`): the current
+ * schedule starts on `on` with `principal` over `tenor`, and the class may not be better than
+ * `capClass` until ON_TIME_TO_LIFT_CAP instalments are paid on time.
+ */
+export interface RestructuredBasis {
+  on: string;
+  executedAt: string;
+  principal: number;
+  tenor: number;
+  capClass: number;
+}
+
+export function basisOf(loan: Pick<Loan, 'restructure_basis'>): RestructuredBasis | null {
+  return loan.restructure_basis === null ? null : (JSON.parse(loan.restructure_basis) as RestructuredBasis);
+}
+
+/** The repayments that count against the current schedule: after the restructuring, if any. */
+export function paymentsOfBasis<T extends Pick<Repayment, 'paid_on' | 'created_at'>>(repayments: readonly T[], basis: RestructuredBasis | null): T[] {
+  if (basis === null) return [...repayments];
+  return repayments.filter((r) => r.paid_on > basis.on || (r.paid_on === basis.on && r.created_at > basis.executedAt));
+}
+
+/** Instalments of the current schedule paid on time, counted from the first. */
+function onTimeInstallments(state: LoanState): number {
+  let n = 0;
+  for (const row of state.installments) {
+    if (row.paidOffDate === null || row.daysLate > 0) break;
+    n += 1;
+  }
+  return n;
+}
 
 /** What close of day and every repayment write back to `loans`. */
 export interface LoanStateColumns {
@@ -94,13 +131,19 @@ export function paymentsOf(repayments: readonly StatePayment[]) {
  * @example deriveLoanState(loanRow, repaymentRows, '2026-12-02').columns.days_past_due
  */
 export function deriveLoanState(loan: StateInput, repayments: readonly StatePayment[], asOf: string): DerivedLoanState {
-  const schedule = scheduleOf(loan);
-  const state = loanStateOn(schedule, paymentsOf(repayments), {
+  // A restructured loan is its new schedule (start, principal, tenor of the restructuring)
+  // with only the repayments made after it; its class is held at the restructuring's class
+  // until it has paid ON_TIME_TO_LIFT_CAP instalments on time (the classification override).
+  const basis = basisOf(loan);
+  const view = basis === null ? loan : { ...loan, disbursed_on: basis.on, amount: basis.principal, tenor: basis.tenor };
+  const schedule = scheduleOf(view);
+  const state = loanStateOn(schedule, paymentsOf(paymentsOfBasis(repayments, basis)), {
     asOf,
     penaltyRule: JSON.parse(loan.penalty_rule) as PenaltyRule,
     allocationOrder: JSON.parse(loan.allocation_order) as AllocationComponent[],
   });
-  const loanClass = classify(state.daysPastDue, loan.frequency, policyOf(loan.classification_preset), { inCourt: loan.in_court === 1 });
+  const restructured = basis === null ? undefined : { capClass: basis.capClass, onTimeInstallmentsSince: onTimeInstallments(state), required: ON_TIME_TO_LIFT_CAP };
+  const loanClass = classify(state.daysPastDue, loan.frequency, policyOf(loan.classification_preset), { inCourt: loan.in_court === 1, ...(restructured ? { restructured } : {}) });
   const collateral = JSON.parse(loan.collateral) as Collateral[];
   const allowance = allowanceForClass(state.outstandingPrincipal, loanClass, collateral).amount;
   const last = state.allocations.at(-1);

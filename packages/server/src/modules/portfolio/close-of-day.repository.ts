@@ -17,7 +17,7 @@ export function chunkQuery(db: Kysely<Database>) {
     .leftJoin('registry_accounts as r', (join) => join.onRef('r.cooperative_id', '=', 'l.cooperative_id').onRef('r.account_ref', '=', 'l.loan_no'))
     .select([
       'l.rate_percent', 'l.rate_period', 'l.method', 'l.installment_multiple', 'l.penalty_rule', 'l.allocation_order', 'l.classification_preset',
-      'l.collateral', 'l.schedule', 'l.in_court', 'l.state_as_of', 'l.outstanding_principal', 'l.arrears', 'l.penalty_due', 'l.days_past_due',
+      'l.collateral', 'l.schedule', 'l.in_court', 'l.restructure_basis', 'l.state_as_of', 'l.outstanding_principal', 'l.arrears', 'l.penalty_due', 'l.days_past_due',
       'l.class_code', 'l.allowance', 'l.last_payment_on', 'l.next_due_on', 'l.updated_at',
       'r.outstanding as r_outstanding', 'r.arrears as r_arrears', 'r.days_past_due as r_days_past_due', 'r.status as r_status',
       'r.last_payment_on as r_last_payment_on', 'r.last_period as r_last_period',
@@ -56,7 +56,7 @@ export async function countActive(db: Kysely<Database>): Promise<number> {
 export async function repaymentsOf(db: Kysely<Database>, loanIds: readonly number[]): Promise<Map<number, StatePayment[]>> {
   const byLoan = new Map<number, StatePayment[]>();
   if (loanIds.length === 0) return byLoan;
-  const rows = await db.selectFrom('repayments').select(['loan_id', 'paid_on', 'amount', 'reversed_at']).where('loan_id', 'in', loanIds).where('reversed_at', 'is', null).execute();
+  const rows = await db.selectFrom('repayments').select(['loan_id', 'paid_on', 'amount', 'reversed_at', 'created_at']).where('loan_id', 'in', loanIds).where('reversed_at', 'is', null).execute();
   for (const r of rows) {
     let list = byLoan.get(r.loan_id);
     if (!list) byLoan.set(r.loan_id, (list = []));

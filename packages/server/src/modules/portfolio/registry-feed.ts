@@ -119,7 +119,7 @@ async function currentState(services: Services, loanId: number, status: LoanStat
   if (status !== 'active' || loan.schedule === null) {
     return { outstanding: loan.outstanding_principal, arrears: loan.arrears, daysPastDue: loan.days_past_due, lastPaymentOn: loan.last_payment_on, settledOn: null };
   }
-  const repayments = await services.db.db.selectFrom('repayments').select(['paid_on', 'amount', 'reversed_at']).where('loan_id', '=', loanId).execute();
+  const repayments = await services.db.db.selectFrom('repayments').select(['paid_on', 'amount', 'reversed_at', 'created_at']).where('loan_id', '=', loanId).execute();
   const asOf = loan.disbursed_on !== null && loan.disbursed_on > today ? loan.disbursed_on : today;
   const { state, columns } = deriveLoanState(loan, repayments, asOf);
   return { outstanding: columns.outstanding_principal, arrears: columns.arrears, daysPastDue: columns.days_past_due, lastPaymentOn: columns.last_payment_on, settledOn: state.settledOn };

@@ -17,7 +17,7 @@ export async function loanWithState(services: Services, actor: Actor, loanId: nu
   const ctx = await loadLoanContext(services.db.db, tenantOf(actor), loanId);
   if (!ctx) throw notFound();
   const live = ctx.loan.status === 'active' && ctx.loan.schedule !== null;
-  return { ...ctx, state: live ? recoveryState(ctx.loan, ctx.repayments, ctx.basis, today(services)) : null };
+  return { ...ctx, state: live ? recoveryState(ctx.loan, ctx.repayments, today(services)) : null };
 }
 
 export async function caseOrThrow(services: Services, actor: Actor, caseId: number): Promise<RecoveryCase> {

@@ -1,7 +1,6 @@
 import type { Insertable, Kysely, Updateable } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { Loan, Repayment } from '../lending/lending.table.ts';
-import type { RestructuredBasis } from './recovery.state.ts';
 import type {
   RecoveryCase, RecoveryCasesTable, RecoveryNegotiationsTable, RecoveryRestructuringsTable, RecoveryWriteOffsTable, Restructuring, WriteOff,
 } from './recovery.table.ts';
@@ -22,28 +21,17 @@ export async function saveMinCollectionAttempts(db: Db, cooperativeId: number, v
   else await db.insertInto('recovery_settings').values({ cooperative_id: cooperativeId, min_collection_attempts: value, updated_by: userId, updated_at: at }).execute();
 }
 
-/** A loan with what its state needs: repayments and the latest restructuring's basis. */
+/** A loan with what its state needs: its repayments (a restructuring's basis is on the loan). */
 export interface LoanContext {
   loan: Loan;
   repayments: Repayment[];
-  basis: RestructuredBasis | null;
 }
 
 export async function loadLoanContext(db: Db, cooperativeId: number, loanId: number): Promise<LoanContext | undefined> {
   const loan = await db.selectFrom('loans').selectAll().where('cooperative_id', '=', cooperativeId).where('id', '=', loanId).executeTakeFirst();
   if (!loan) return undefined;
   const repayments = await db.selectFrom('repayments').selectAll().where('cooperative_id', '=', cooperativeId).where('loan_id', '=', loanId).orderBy('paid_on').orderBy('id').execute();
-  return { loan, repayments, basis: await latestBasis(db, cooperativeId, loanId) };
-}
-
-export async function latestBasis(db: Db, cooperativeId: number, loanId: number): Promise<RestructuredBasis | null> {
-  const row = await db
-    .selectFrom('recovery_restructurings').select('summary')
-    .where('cooperative_id', '=', cooperativeId).where('loan_id', '=', loanId).where('status', '=', 'executed')
-    .orderBy('id', 'desc').limit(1).executeTakeFirst();
-  if (!row?.summary) return null;
-  const summary = JSON.parse(row.summary) as { basis: RestructuredBasis };
-  return summary.basis;
+  return { loan, repayments };
 }
 
 export function findCase(db: Db, cooperativeId: number, id: number): Promise<RecoveryCase | undefined> {

@@ -67,8 +67,8 @@ export async function approveRestructuring(services: Services, actor: Actor, id:
   const at = services.now().toISOString();
   const basis: RestructuredBasis = { on, executedAt: at, principal: result.terms.principal, tenor: result.terms.tenor, capClass: state.loanClass.class };
   const installments = result.schedule.installments;
-  const fresh = { ...loan, schedule: JSON.stringify(installments), tenor: result.terms.tenor, rate_percent: result.terms.ratePercent, method: result.terms.method };
-  const after = recoveryState(fresh, [], basis, on);
+  const fresh = { ...loan, schedule: JSON.stringify(installments), tenor: result.terms.tenor, rate_percent: result.terms.ratePercent, method: result.terms.method, restructure_basis: JSON.stringify(basis) };
+  const after = recoveryState(fresh, [], on);
   await services.db.db.transaction().execute(async (trx) => {
     await trx.insertInto('loan_schedules').values({
       cooperative_id: loan.cooperative_id, loan_id: loan.id, restructuring_id: id, replaced_on: on, created_at: at, schedule: loan.schedule ?? '[]',
@@ -76,7 +76,7 @@ export async function approveRestructuring(services: Services, actor: Actor, id:
     }).execute();
     await trx.updateTable('loans').set({
       schedule: fresh.schedule, tenor: fresh.tenor, rate_percent: fresh.rate_percent, method: fresh.method, installment_amount: installments[0]?.total ?? null,
-      maturity_on: installments.at(-1)?.dueDate ?? null, restructured_count: loan.restructured_count + 1, restructured_on: on, ...after.columns, updated_at: at,
+      maturity_on: installments.at(-1)?.dueDate ?? null, restructured_count: loan.restructured_count + 1, restructured_on: on, restructure_basis: fresh.restructure_basis, ...after.columns, updated_at: at,
     }).where('cooperative_id', '=', loan.cooperative_id).where('id', '=', loan.id).execute();
     const summary = { basis, kinds: result.kinds, waived: result.waived, capitalised: result.capitalised, comparison: result.comparison, before: state.columns, classBefore: state.loanClass.code };
     await updateRestructuring(trx, loan.cooperative_id, id, { status: 'executed', decided_by: userIdOf(actor), decided_at: at, decision_note: note ?? null, executed_on: on, summary: JSON.stringify(summary) });

@@ -5,7 +5,7 @@ import type { Actor, Services } from '../../http/context.ts';
 import type { Repayment } from '../lending/lending.table.ts';
 import { tenantOf } from './recovery.access.ts';
 import { compareRisk, priorityOf, promiseStatus } from './recovery.rules.ts';
-import { recoveryState, type RestructuredBasis } from './recovery.state.ts';
+import { recoveryState } from './recovery.state.ts';
 
 export interface WorklistFilter {
   officerId?: number | undefined;
@@ -54,10 +54,9 @@ async function byLoan<T extends { loan_id: number }>(rows: Promise<T[]>): Promis
   return map;
 }
 
-/** Repayments, restructuring bases, promises and open cases of the candidate loans, 500 ids at a time. */
+/** Repayments, promises and open cases of the candidate loans, 500 ids at a time. */
 async function factsOf(db: Kysely<Database>, cooperativeId: number, ids: number[]) {
   const repayments = new Map<number, Repayment[]>();
-  const bases = new Map<number, RestructuredBasis>();
   const promises = new Map<number, { made_on: string; due_on: string; amount: number }[]>();
   const cases = new Map<number, number>();
   for (let i = 0; i < ids.length; i += 500) {
@@ -66,13 +65,10 @@ async function factsOf(db: Kysely<Database>, cooperativeId: number, ids: number[
     for (const [k, v] of await byLoan(paid.execute())) repayments.set(k, v);
     const promised = db.selectFrom('recovery_promises').selectAll().where('cooperative_id', '=', cooperativeId).where('loan_id', 'in', chunk);
     for (const [k, v] of await byLoan(promised.execute())) promises.set(k, v);
-    const executed = await db.selectFrom('recovery_restructurings').select(['loan_id', 'summary'])
-      .where('cooperative_id', '=', cooperativeId).where('loan_id', 'in', chunk).where('status', '=', 'executed').orderBy('id').execute();
-    for (const r of executed) if (r.summary) bases.set(r.loan_id, (JSON.parse(r.summary) as { basis: RestructuredBasis }).basis);
     const open = await db.selectFrom('recovery_cases').select(['id', 'loan_id']).where('cooperative_id', '=', cooperativeId).where('open_loan_id', 'in', chunk).execute();
     for (const c of open) cases.set(c.loan_id, c.id);
   }
-  return { repayments, bases, promises, cases };
+  return { repayments, promises, cases };
 }
 
 /**
@@ -88,7 +84,7 @@ export async function worklist(services: Services, actor: Actor, filter: Worklis
   const rows: WorklistRow[] = [];
   for (const l of loans) {
     const payments = facts.repayments.get(l.id) ?? [];
-    const s = recoveryState(l, payments, facts.bases.get(l.id) ?? null, today);
+    const s = recoveryState(l, payments, today);
     if (s.columns.days_past_due === 0 && s.columns.arrears === 0) continue;
     if (filter.classCode !== undefined && s.loanClass.code !== filter.classCode) continue;
     const brokenPromises = (facts.promises.get(l.id) ?? []).filter((p) => promiseStatus(p, payments, today).status === 'broken').length;
