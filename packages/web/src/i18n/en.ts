@@ -1,10 +1,10 @@
 import type { Messages } from './id';
 import { loansEn } from '../routes/loans/i18n';
 import { productsEn } from '../routes/products/i18n';
+import { registryEn } from '../routes/registry/i18n';
 import { portfolioEn } from '../routes/portfolio/i18n';
 import { supervisionEn } from '../routes/supervision/i18n';
 import { recoveryEn } from '../routes/recovery/i18n';
-import { registryEn } from '../routes/registry/i18n';
 
 /**
  * English. Typed as `Messages`, so a key missing here or not in `id.ts` fails the type check.
@@ -13,10 +13,10 @@ import { registryEn } from '../routes/registry/i18n';
 export const en: Messages = {
   loans: loansEn,
   products: productsEn,
+  registry: registryEn,
   portfolio: portfolioEn,
   supervision: supervisionEn,
   recovery: recoveryEn,
-  registry: registryEn,
   app: {
     name: 'Simpul',
     tagline: 'Credit information and problem-loan system for cooperatives',
@@ -197,6 +197,7 @@ export const en: Messages = {
     upload: 'Send the monthly file',
     file: 'CSV or XLSX file',
     fileHint: 'The first row holds the column names (see the template).',
+    clearFile: 'Clear the chosen file',
     period: 'Period (YYYY-MM)',
     periodHint: 'The month reported, e.g. 2026-10.',
     periodInvalid: 'The period must be YYYY-MM.',

@@ -1,10 +1,9 @@
+import { loansId } from '../routes/loans/i18n';
+import { productsId } from '../routes/products/i18n';
+import { registryId } from '../routes/registry/i18n';
 import { portfolioId } from '../routes/portfolio/i18n';
 import { supervisionId } from '../routes/supervision/i18n';
 import { recoveryId } from '../routes/recovery/i18n';
-import { registryId } from '../routes/registry/i18n';
-
-import { loansId } from '../routes/loans/i18n';
-import { productsId } from '../routes/products/i18n';
 
 /**
  * Bahasa Indonesia, the default language. `en.ts` must have exactly these keys (its type is
@@ -13,10 +12,10 @@ import { productsId } from '../routes/products/i18n';
 export const id = {
   loans: loansId,
   products: productsId,
+  registry: registryId,
   portfolio: portfolioId,
   supervision: supervisionId,
   recovery: recoveryId,
-  registry: registryId,
   app: {
     name: 'Simpul',
     tagline: 'Sistem informasi kredit dan penanganan kredit bermasalah koperasi',
@@ -196,6 +195,7 @@ export const id = {
     upload: 'Kirim berkas bulanan',
     file: 'Berkas CSV atau XLSX',
     fileHint: 'Baris pertama berisi judul kolom (lihat templat).',
+    clearFile: 'Hapus pilihan berkas',
     period: 'Periode (YYYY-MM)',
     periodHint: 'Bulan yang dilaporkan, mis. 2026-10.',
     periodInvalid: 'Periode harus berbentuk YYYY-MM.',
