@@ -15,11 +15,12 @@ afterAll(async () => {
 
 /** The menu each role must see, in order, and nothing else. */
 const EXPECTED: Record<Exclude<AccountName, 'newcomer'>, string[]> = {
-  admin: ['Beranda', 'Simulasi angsuran', 'Koperasi', 'Pengguna', 'Ganti kata sandi'],
-  analyst: ['Beranda', 'Koperasi', 'Ganti kata sandi'],
-  pengurus: ['Beranda', 'Simulasi angsuran', 'Pengguna', 'Ganti kata sandi'],
-  petugas: ['Beranda', 'Simulasi angsuran', 'Ganti kata sandi'],
-  pengawas: ['Beranda', 'Simulasi angsuran', 'Ganti kata sandi'],
+  admin: ['Beranda', 'Simulasi angsuran', 'Koperasi', 'Pengawasan', 'Cek registri', 'Pengguna', 'Ganti kata sandi'],
+  analyst: ['Beranda', 'Koperasi', 'Pengawasan', 'Ganti kata sandi'],
+  pengurus: ['Beranda', 'Simulasi angsuran', 'Anggota', 'Pinjaman', 'Produk pinjaman', 'Portofolio', 'Penanganan kredit', 'Pelaporan registri', 'Cek registri', 'Peringatan registri', 'Pengguna', 'Ganti kata sandi'],
+  petugas: ['Beranda', 'Simulasi angsuran', 'Anggota', 'Pinjaman', 'Produk pinjaman', 'Portofolio', 'Penanganan kredit', 'Pelaporan registri', 'Cek registri', 'Peringatan registri', 'Ganti kata sandi'],
+  // The pengawas reviews and reads: no registry inquiry of their own.
+  pengawas: ['Beranda', 'Simulasi angsuran', 'Anggota', 'Pinjaman', 'Produk pinjaman', 'Portofolio', 'Penanganan kredit', 'Pelaporan registri', 'Peringatan registri', 'Ganti kata sandi'],
 };
 
 function navLinks(page: Page): Promise<string[]> {

@@ -24,8 +24,10 @@ describeEachDialect('demo district (8 cooperatives × 30 members, seed 11)', (di
   });
 
   it('places the cooperatives in real Blora kecamatan (codes 3316xx)', async () => {
+    // 8 workspace cooperatives (BLR01…) plus the Dinas registry step's 6 (BLRF01, BLRI02, …)
     const coops = await t.services.db.db.selectFrom('cooperatives').select(['code', 'kecamatan_code']).orderBy('code').execute();
-    expect(coops).toHaveLength(8);
+    expect(coops.filter((c) => /^BLR\d\d$/.test(c.code))).toHaveLength(8);
+    expect(coops).toHaveLength(8 + 6);
     for (const c of coops) expect(c.kecamatan_code).toMatch(/^3316\d\d$/);
   });
 
@@ -57,7 +59,10 @@ describeEachDialect('demo district (8 cooperatives × 30 members, seed 11)', (di
     expect(periods.length).toBeLessThanOrEqual(25);
     const multi = await db.selectFrom('registry_accounts').select('subject_key').groupBy('subject_key').having((eb) => eb.fn.count('cooperative_id').distinct(), '>', 1).execute();
     expect(multi.length).toBeGreaterThan(0);
-    expect(await db.selectFrom('registry_accounts').select('source').distinct().execute()).toEqual([{ source: 'workspace' }]);
+    // The workspace cooperatives furnish from their books; the Dinas step's file-only furnishers by file.
+    const sources = await db.selectFrom('registry_accounts').innerJoin('cooperatives as c', 'c.id', 'registry_accounts.cooperative_id').select(['c.code', 'registry_accounts.source']).distinct().execute();
+    for (const { code, source } of sources) expect([code, source]).toEqual([code, /^BLR\d\d$/.test(code) ? 'workspace' : 'file']);
+    expect(new Set(sources.map((r) => r.source))).toEqual(new Set(['workspace', 'file']));
   });
 
   it('demo users exist for every role, with the known demo password', async () => {
