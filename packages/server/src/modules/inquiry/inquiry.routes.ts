@@ -1,6 +1,7 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import { actorOf, defineRoute } from '../../http/access.ts';
 import type { AppEnv } from '../../http/context.ts';
+import { INQUIRY_RATE_LIMIT } from '../../http/rate-limit.ts';
 import { IdParam, errorResponses, jsonBody, jsonResponse } from '../../http/schemas.ts';
 import { decryptOptional } from '../../config/field-crypto.ts';
 import { findMemberOrThrow, memberIdentity } from '../members/members.service.ts';
@@ -11,7 +12,8 @@ import { inquire } from './inquiry.service.ts';
 import { PURPOSES } from './inquiry.table.ts';
 
 /** Cooperative staff and systems inquire; Dinas admins only print a member's own report. Dinas analysts never query people. */
-const inquirers = { roles: ['pengurus', 'petugas', 'platform_admin'] as const, apiKey: true };
+/** Every inquiry is rate-limited per user or API key: fishing at volume is refused with 429. */
+const inquirers = { roles: ['pengurus', 'petugas', 'platform_admin'] as const, apiKey: true, rateLimit: INQUIRY_RATE_LIMIT };
 
 const Money = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 
@@ -62,7 +64,7 @@ const inquiryRoute = defineRoute({
 });
 
 const memberInquiryRoute = defineRoute({
-  method: 'post', path: '/api/registry/inquiries/member/{id}', tags: ['Registry inquiries'], access: { roles: ['pengurus', 'petugas'] as const },
+  method: 'post', path: '/api/registry/inquiries/member/{id}', tags: ['Registry inquiries'], access: { roles: ['pengurus', 'petugas'] as const, rateLimit: INQUIRY_RATE_LIMIT },
   summary: "Inquire about one of the cooperative's own members (identity and income from the member record), e.g. beside a loan application",
   request: {
     params: IdParam,
