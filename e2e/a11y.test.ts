@@ -70,7 +70,7 @@ describe('accessibility (axe: no serious or critical violations) and screenshots
     const desktop = await openPage(browser, DESKTOP);
     await signIn(desktop.page, accounts.admin);
     await desktop.page.goto('/koperasi');
-    await desktop.page.getByRole('cell', { name: 'KSP Maju Bersama' }).waitFor();
+    await desktop.page.getByRole('cell', { name: 'KSP Maju Bersama', exact: true }).waitFor();
     await expectNoSeriousA11yViolations(desktop.page);
     await desktop.page.getByRole('button', { name: 'Tambah koperasi' }).click();
     await desktop.page.getByRole('dialog').waitFor();

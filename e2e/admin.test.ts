@@ -17,7 +17,7 @@ describe('cooperatives', () => {
     const { context, page } = await openPage(browser);
     await signIn(page, accounts.admin);
     await page.getByRole('navigation').getByRole('link', { name: 'Koperasi' }).click();
-    await page.getByRole('cell', { name: 'KSP Maju Bersama' }).waitFor();
+    await page.getByRole('cell', { name: 'KSP Maju Bersama', exact: true }).waitFor();
 
     for (const attempt of ['first', 'duplicate']) {
       await page.getByRole('button', { name: 'Tambah koperasi' }).click();
@@ -40,7 +40,7 @@ describe('cooperatives', () => {
     const { context, page } = await openPage(browser);
     await signIn(page, accounts.analyst);
     await page.getByRole('navigation').getByRole('link', { name: 'Koperasi' }).click();
-    await page.getByRole('cell', { name: 'KSP Maju Bersama' }).waitFor();
+    await page.getByRole('cell', { name: 'KSP Maju Bersama', exact: true }).waitFor();
     expect(await page.getByRole('button', { name: 'Tambah koperasi' }).count()).toBe(0);
     await context.close();
   });

@@ -29,6 +29,14 @@ describe('language', () => {
     expect(await page.getByRole('navigation').getByRole('link').allInnerTexts()).toEqual([
       'Home',
       'Instalment simulator',
+      'Members',
+      'Loans',
+      'Loan products',
+      'Portfolio',
+      'Problem loans',
+      'Registry furnishing',
+      'Registry check',
+      'Registry alerts',
       'Change password',
     ]);
     // Domain words and role names stay Indonesian in English.

@@ -111,15 +111,34 @@ function excelCell(value: ExcelValue): Cell {
   return null;
 }
 
-/** Streams the first worksheet of an XLSX, header first. */
+/** The non-empty rows of an ExcelJS row's values (1-based), as furnishing cells. */
+function rowCells(row: ExcelJS.Row): Cell[] | undefined {
+  const values = Array.isArray(row.values) ? row.values.slice(1) : [];
+  const cells = Array.from(values, (v) => excelCell(v as ExcelValue));
+  return cells.every((c) => c === null || c === '') ? undefined : cells;
+}
+
+/**
+ * The first worksheet of an XLSX, header first. An upload (a buffer, at most the upload
+ * limit) is read whole: ExcelJS's streaming reader failed now and then on small workbooks
+ * under load (the fuzz tests caught it); a file on disk, which may be large, is streamed.
+ */
 export async function* readXlsx(source: Source): AsyncGenerator<FileRow> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Buffer.isBuffer(source) ? Readable.from([source]) : source, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'emit' });
+  if (Buffer.isBuffer(source)) {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(new Uint8Array(source).buffer); // a copy as an ArrayBuffer, the type ExcelJS declares
+    const sheet = book.worksheets[0];
+    for (let n = 1; sheet && n <= sheet.rowCount; n++) {
+      const cells = rowCells(sheet.getRow(n));
+      if (cells) yield { row: n, cells };
+    }
+    return;
+  }
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(source, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'emit' });
   for await (const sheet of reader) {
     for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
-      const values = Array.isArray(row.values) ? row.values.slice(1) : [];
-      const cells = Array.from(values, (v) => excelCell(v as ExcelValue));
-      if (cells.every((c) => c === null || c === '')) continue;
-      yield { row: row.number, cells };
+      const cells = rowCells(row);
+      if (cells) yield { row: row.number, cells };
     }
     return; // the first worksheet only
   }
