@@ -27,7 +27,7 @@ describe('cooperatives', () => {
       await dialog.getByRole('button', { name: 'Simpan' }).click();
       if (attempt === 'first') {
         await dialog.waitFor({ state: 'hidden' });
-        await page.getByRole('cell', { name: 'KSU Sido Makmur' }).waitFor();
+        await page.getByRole('cell', { name: 'KSU Sido Makmur', exact: true }).waitFor();
       } else {
         await dialog.getByText('Kode koperasi "KSU07" sudah dipakai.').waitFor();
         await dialog.getByRole('button', { name: 'Batal' }).click();
