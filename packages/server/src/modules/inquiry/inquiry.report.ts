@@ -1,18 +1,13 @@
 import {
-  OJK_BANK, PERIODS_PER_YEAR, classify, creditScore, historyCode, historyString, monthlyInstalment, monthsBefore,
+  PERIODS_PER_YEAR, classify, creditScore, historyCode, historyString, monthlyInstalment, monthsBefore,
   type HistoryCode,
 } from '@simpul/domain';
 import type { Lang } from '../../http/messages.ts';
 import type { HistoryMonth, PastInquiry, SubjectAccount } from './inquiry.repository.ts';
 import type { Purpose } from './inquiry.table.ts';
 import { REASON_TEXT } from './inquiry.texts.ts';
+import { REGISTRY_POLICY } from '../registry/registry.policy.ts';
 
-/**
- * The registry-wide classification: one policy for every lender's lines, so classes compare
- * across cooperatives. OJK's bank bands (POJK 40/2019: L 0, DPK 1–90, KL 91–120, D 121–180,
- * M > 180 DPD) — the bands SLIK reports use, whatever class a cooperative books internally.
- */
-export const REGISTRY_POLICY = OJK_BANK;
 
 export type IdentityMatch = 'full' | 'partial' | 'none' | 'unknown';
 

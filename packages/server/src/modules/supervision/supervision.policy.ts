@@ -1,13 +1,8 @@
-import { OJK_BANK, type ClassificationPolicy } from '@simpul/domain';
+import type { ClassificationPolicy } from '@simpul/domain';
+import { REGISTRY_POLICY } from '../registry/registry.policy.ts';
 
-/**
- * The one registry-wide classification policy the Dinas compares cooperatives with: each
- * cooperative may run its own policy in its workspace, but district figures must be
- * comparable, so every registry account is classified here by the same table — the OJK bank
- * bands the credit report uses too (inquiry.report.ts), so a Dinas figure and a report line
- * never disagree on a class.
- */
-export const REGISTRY_POLICY: ClassificationPolicy = OJK_BANK;
+/** District figures classify every registry account by the one registry-wide policy. */
+export { REGISTRY_POLICY };
 
 /** The Dinas's NPL line: 5 % gross (Kemenkop health band "Sehat"). */
 export const NPL_LIMIT_PERCENT = 5;
