@@ -66,11 +66,10 @@ export async function freshDatabase(dialect: Dialect): Promise<{ target: string;
 }
 
 /** A migrated, empty instance on the given dialect with its own key and a movable clock. */
-export async function testInstance(dialect: Dialect): Promise<TestInstance> {
+export async function testInstance(dialect: Dialect, clock = new TestClock()): Promise<TestInstance> {
   const { target, drop } = await freshDatabase(dialect);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'simpul-data-'));
   const env = { ...process.env, SIMPUL_DATA_DIR: dataDir, SIMPUL_KEY: randomBytes(32).toString('base64') };
-  const clock = new TestClock();
   const services = await openInstance({ db: target, env, now: clock.now, logger: createLogger({ quiet: true }) });
   const app = createApp(services);
   return {
