@@ -16,6 +16,7 @@ import type {
   RegistryHistoryTable,
   RegistryHistoryVersionsTable,
 } from '../modules/registry/registry.table.ts';
+import type { SupervisionMonthlySummaryTable } from '../modules/supervision/supervision.table.ts';
 
 /** Every table Simpul owns, for Kysely's typed queries. Modules add theirs here. */
 export interface Database {
@@ -50,4 +51,5 @@ export interface Database {
   recovery_write_offs: RecoveryWriteOffsTable;
   recovery_receipts: RecoveryReceiptsTable;
   recovery_forgiveness: RecoveryForgivenessTable;
+  supervision_monthly_summary: SupervisionMonthlySummaryTable;
 }

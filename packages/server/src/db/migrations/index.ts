@@ -11,6 +11,7 @@ import { recovery } from './0010-recovery.ts';
 import { supervisionIndexes } from './0010-supervision-indexes.ts';
 import { supervisionRemoved } from './0010-supervision-removed.ts';
 import { loanBasis } from './0011-loan-basis.ts';
+import { supervisionSummary } from './0012-supervision-summary.ts';
 
 /**
  * Every migration, in order. Names sort lexically; add new ones at the end with the next
@@ -28,4 +29,5 @@ export const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '0010-supervision-indexes': supervisionIndexes,
   '0010-supervision-removed': supervisionRemoved,
   '0011-loan-basis': loanBasis,
+  '0012-supervision-summary': supervisionSummary,
 };

@@ -5,6 +5,7 @@ import type { Actor, Services } from '../../http/context.ts';
 import { AppError, conflict, notFound } from '../../http/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { DisputeStatus, RegistryDispute } from './inquiry.table.ts';
+import { monthlySummaryScope } from '../supervision/supervision.summary.ts';
 
 /** OJK complaint rules: the furnisher answers within 20 working days. */
 export const DISPUTE_WORKING_DAYS = 20;
@@ -72,6 +73,8 @@ export async function resolveDispute(services: Services, actor: Actor, id: numbe
     const resolved = await trx.updateTable('registry_disputes').set({ status: outcome, resolved_on: today, resolved_by: actor.kind === 'user' ? `user:${actor.username}` : `api_key:${actor.keyId}` })
       .where('id', '=', id).returningAll().executeTakeFirstOrThrow();
     await trx.updateTable('registry_accounts').set({ disputed: 0, ...(outcome === 'removed' ? { removed_on: today } : {}) }).where('id', '=', d.account_id).execute();
+    // A removed line leaves the district trend's monthly summary too.
+    if (outcome === 'removed') await (await monthlySummaryScope(trx, [d.account_id])).refresh();
     await recordAudit(trx, services, actor, 'registry.dispute.resolve', { type: 'registry_dispute', id, cooperativeId: d.furnisher_cooperative_id }, { accountId: d.account_id, outcome, overdue: today > d.due_on });
     return resolved;
   });

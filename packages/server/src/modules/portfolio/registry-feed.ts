@@ -14,6 +14,7 @@ import type { RowIssue } from '../registry/furnishing.validate.ts';
 import { maskIdentity, type Cell } from '../registry/furnishing.values.ts';
 import type { AccountStatus } from '../registry/registry.table.ts';
 import type { RegistryTransaction, WriteContext } from '../registry/registry.writer.ts';
+import { refreshMonthlySummary } from '../supervision/supervision.summary.ts';
 
 /**
  * The workspace → registry feed. A workspace loan reaches the shared registry as a row of
@@ -172,6 +173,8 @@ export async function feedCooperative(
     outcome.rejected += chunk.rejectedRows;
     outcome.warnings += chunk.issues.filter((i) => i.severity === 'warning').length;
   }
+  // The district trend's monthly summary follows the history, in the same transaction.
+  await refreshMonthlySummary(tx.db, ctx.cooperativeId, [ctx.period]);
   return outcome;
 }
 

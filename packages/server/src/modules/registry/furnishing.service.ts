@@ -9,6 +9,7 @@ import { maskIdentity } from './furnishing.values.ts';
 import { withRegistryTransaction } from './registry.tx.ts';
 import type { FurnishingSource } from './registry.table.ts';
 import type { RegistryTransaction, WriteContext } from './registry.writer.ts';
+import { refreshMonthlySummary } from '../supervision/supervision.summary.ts';
 
 export interface ImportRequest {
   cooperativeId: number;
@@ -114,6 +115,8 @@ async function writeBatch(services: Services, tx: RegistryTransaction, req: Impo
     throw new StrictRollback();
   }
   if (req.fullFile) await flagNotReported(tx, ctx);
+  // The district trend's monthly summary follows the history, in the same transaction.
+  await refreshMonthlySummary(tx.db, req.cooperativeId, [req.period]);
   await tx.db.updateTable('registry_batches').set({ rows_total: result.rows, accepted: result.accepted, rejected: result.rejected, warnings: result.warnings }).where('id', '=', batch.id).execute();
   await recordAudit(tx.db, services, req.actor, 'registry.batch', { type: 'registry_batch', id: batch.id, cooperativeId: req.cooperativeId }, {
     period: req.period, source: req.source, sha256: req.sha256 ?? null, rows: result.rows, accepted: result.accepted, rejected: result.rejected,

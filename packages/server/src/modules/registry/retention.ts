@@ -1,5 +1,6 @@
 import type { Services } from '../../http/context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { monthlySummaryScope } from '../supervision/supervision.summary.ts';
 
 /** Negative history drops out this many years after settlement or write-off (configurable). */
 export function retentionYears(env: NodeJS.ProcessEnv = process.env): number {
@@ -19,9 +20,12 @@ export async function enforceRetention(services: Services, asOf: string, years =
       .select('id')
       .where('status', 'in', ['settled', 'written_off', 'forgiven'])
       .where((eb) => eb.fn.coalesce('closed_on', 'written_off_on'), '<', cutoff);
+    // Where the expired accounts count in the district trend's monthly summary, noted before their history goes.
+    const summary = await monthlySummaryScope(trx, expired);
     await trx.deleteFrom('registry_history_versions').where('account_id', 'in', expired).execute();
     await trx.deleteFrom('registry_history').where('account_id', 'in', expired).execute();
     const removed = await trx.deleteFrom('registry_accounts').where('id', 'in', expired).executeTakeFirst();
+    await summary.refresh();
     const count = Number(removed.numDeletedRows);
     if (count > 0) await recordAudit(trx, services, null, 'registry.retention', { type: 'registry', id: null }, { cutoff, removed: count });
     return count;

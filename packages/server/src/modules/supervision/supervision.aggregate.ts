@@ -22,9 +22,11 @@ export interface WriteOffGroup {
   recovered: number;
 }
 
-const OPEN = ['active', 'restructured'] as const;
+/** Statuses of the open book: what the NPL and PAR figures are ratios of. */
+export const OPEN_STATUSES = ['active', 'restructured'] as const;
 
-function bandOf(dpd: Expression<number>): RawBuilder<number> {
+/** The DPD band index of `dpd` (0 up to the first of `dpdCuts`, …) as SQL. */
+export function bandOf(dpd: Expression<number>): RawBuilder<number> {
   const cases = dpdCuts().map((cut, i) => sql`when ${dpd} <= ${sql.lit(cut)} then ${sql.lit(i)}`);
   return sql<number>`case ${sql.join(cases, sql` `)} else ${sql.lit(cases.length)} end`;
 }
@@ -65,40 +67,24 @@ export async function writeOffGroups(db: Kysely<Database>, cooperativeId?: numbe
 }
 
 /**
- * The monthly history (registry_history) from `fromPeriod` on, grouped by month, frequency
- * and DPD band, for the district or one cooperative: the 24-month trend. The district reads
- * the history alone (no join per row) when the policy ignores frequency, leaving out the
- * accounts a dispute removed by their ids.
+ * The trend's band groups by a direct scan of registry_history from `fromPeriod` on, for
+ * the district or one cooperative. The trend reads the monthly summary instead
+ * (supervision.summary.ts); this scan is its reference (tests) and serves a policy whose
+ * bands depend on the repayment frequency, which the summary does not keep.
  */
-export async function trendGroups(db: Kysely<Database>, fromPeriod: string, cooperativeId?: number): Promise<BandGroup[]> {
-  if (cooperativeId === undefined && !policyUsesFrequency()) return districtTrendGroups(db, fromPeriod);
-  const frequency = sql<string>`coalesce(a.frequency, 'monthly')`;
+export async function historyTrendGroups(db: Kysely<Database>, fromPeriod: string, cooperativeId?: number): Promise<BandGroup[]> {
+  const frequency = policyUsesFrequency() ? sql<string>`coalesce(a.frequency, 'monthly')` : sql<string>`'monthly'`;
   const band = bandOf(sql.ref('h.days_past_due'));
   let q = db
     .selectFrom('registry_history as h')
     .innerJoin('registry_accounts as a', 'a.id', 'h.account_id')
     .select((eb) => ['h.period', frequency.as('frequency'), eb.fn.countAll().as('accounts'), eb.fn.sum('h.outstanding').as('outstanding'), eb.fn.min('h.days_past_due').as('min_dpd')])
     .where('h.period', '>=', fromPeriod)
-    .where('h.status', 'in', OPEN)
+    .where('h.status', 'in', OPEN_STATUSES)
     .where('h.outstanding', '>', 0)
     .where('a.removed_on', 'is', null)
-    .groupBy(['h.period', frequency, band]);
+    .groupBy(policyUsesFrequency() ? ['h.period', frequency, band] : ['h.period', band]);
   if (cooperativeId !== undefined) q = q.where('a.cooperative_id', '=', cooperativeId);
   const rows = await q.execute();
   return rows.map((r) => ({ cooperativeId: cooperativeId ?? 0, period: r.period, frequency: r.frequency, accounts: num(r.accounts), outstanding: num(r.outstanding), minDpd: num(r.min_dpd) }));
-}
-
-async function districtTrendGroups(db: Kysely<Database>, fromPeriod: string): Promise<BandGroup[]> {
-  const band = bandOf(sql.ref('days_past_due'));
-  const removed = db.selectFrom('registry_accounts').select('id').where(sql<boolean>`removed_on is not null`);
-  const rows = await db
-    .selectFrom('registry_history')
-    .select((eb) => ['period', eb.fn.countAll().as('accounts'), eb.fn.sum('outstanding').as('outstanding'), eb.fn.min('days_past_due').as('min_dpd')])
-    .where('period', '>=', fromPeriod)
-    .where('status', 'in', OPEN)
-    .where('outstanding', '>', 0)
-    .where('account_id', 'not in', removed)
-    .groupBy(['period', band])
-    .execute();
-  return rows.map((r) => ({ cooperativeId: 0, period: r.period, frequency: 'monthly', accounts: num(r.accounts), outstanding: num(r.outstanding), minDpd: num(r.min_dpd) }));
 }

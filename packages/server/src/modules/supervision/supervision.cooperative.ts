@@ -4,6 +4,7 @@ import { notFound } from '../../http/errors.ts';
 import { toCooperativeView, type CooperativeView } from '../cooperatives/cooperatives.profile.ts';
 import { findCooperativeById } from '../cooperatives/cooperatives.repository.ts';
 import { statusHistory, type StatusChangeView } from '../cooperatives/cooperatives.status.ts';
+import { causeGroups, causeSummary, type CauseSummary } from './supervision.causes.ts';
 import { currentBookGroups, writeOffGroups } from './supervision.aggregate.ts';
 import { furnishingHistory, furnishingRecords } from './supervision.compliance.ts';
 import { asPortfolioLoan, figuresOf, type Figures } from './supervision.figures.ts';
@@ -23,6 +24,7 @@ export interface CooperativeSupervision {
   figures: Figures;
   classes: ClassLine[];
   trend: TrendPoint[];
+  causes: CauseSummary;
   lastPeriod: string | null;
   furnishing: Awaited<ReturnType<typeof furnishingHistory>>;
   inquiries: InquiryMonth[];
@@ -36,9 +38,9 @@ export async function cooperativeSupervision(services: Services, id: number): Pr
   if (!coop) throw notFound();
   const asOf = businessDate(services.now());
   const lastMonth = shiftPeriod(asOf.slice(0, 7), -1);
-  const [book, writeOffs, records, batches, inquiries, history, points] = await Promise.all([
+  const [book, writeOffs, records, batches, inquiries, history, points, causes] = await Promise.all([
     currentBookGroups(db, id), writeOffGroups(db, id), furnishingRecords(db, lastMonth, id), furnishingHistory(db, id),
-    inquiryHistory(db, id, shiftPeriod(lastMonth, -11)), statusHistory(services, null, id), trend(db, lastMonth, id),
+    inquiryHistory(db, id, shiftPeriod(lastMonth, -11)), statusHistory(services, null, id), trend(db, lastMonth, id), causeGroups(db, id),
   ]);
   const classes = new Map<string, ClassLine>();
   book.forEach((g) => {
@@ -50,6 +52,6 @@ export async function cooperativeSupervision(services: Services, id: number): Pr
   });
   return {
     cooperative: toCooperativeView(coop, services.keys), asOf, figures: figuresOf(book, writeOffs), classes: REGISTRY_POLICY.classes.flatMap((c) => classes.get(c.code) ?? []),
-    trend: points, lastPeriod: records.get(id)?.lastPeriod ?? null, furnishing: batches, inquiries, statusHistory: history,
+    trend: points, causes: causeSummary(causes), lastPeriod: records.get(id)?.lastPeriod ?? null, furnishing: batches, inquiries, statusHistory: history,
   };
 }

@@ -5,6 +5,7 @@ import { kecamatanName } from '../cooperatives/cooperatives.profile.ts';
 import { inquiryAbuseFlags, type AbuseFlag } from '../inquiry/abuse.service.ts';
 import { listCooperatives } from '../cooperatives/cooperatives.repository.ts';
 import type { ActivityStatus, Cooperative } from '../cooperatives/cooperatives.table.ts';
+import { causeGroups, causeSummary, type CauseGroup, type CauseSummary } from './supervision.causes.ts';
 import { currentBookGroups, writeOffGroups, type BandGroup, type WriteOffGroup } from './supervision.aggregate.ts';
 import { furnishingRecords, type FurnishingRecord } from './supervision.compliance.ts';
 import { aboveNplLimit, figuresOf, groupBy, type Figures } from './supervision.figures.ts';
@@ -30,6 +31,7 @@ export interface KecamatanFigures extends Figures {
   name: string | null;
   cooperatives: number;
   active: number;
+  causes: CauseSummary;
 }
 
 export interface DistrictDashboard {
@@ -44,6 +46,8 @@ export interface DistrictDashboard {
   aboveLimit: CooperativeFigures[];
   cooperatives: CooperativeFigures[];
   kecamatan: KecamatanFigures[];
+  /** Causes of problem loans across the district (recovery cases of the workspace cooperatives). */
+  causes: CauseSummary;
   compliance: { period: string; expected: number; furnished: number; rowsRejected: number; rows: number };
   /** Cooperatives the inquiry module's abuse watch flags (fishing, unusual volume): counts only. */
   inquiryFlags: AbuseFlag[];
@@ -58,11 +62,12 @@ function cooperativeLine(c: Cooperative, groups: BandGroup[], writeOffs: WriteOf
   };
 }
 
-function byKecamatan(coops: Cooperative[], groups: Map<number, BandGroup[]>, writeOffs: Map<number, WriteOffGroup[]>): KecamatanFigures[] {
+function byKecamatan(coops: Cooperative[], groups: Map<number, BandGroup[]>, writeOffs: Map<number, WriteOffGroup[]>, causes: Map<number, CauseGroup[]>): KecamatanFigures[] {
   const out: KecamatanFigures[] = [];
   for (const [code, members] of groupBy(coops, (c) => c.kecamatan_code)) {
     const figures = figuresOf(members.flatMap((c) => groups.get(c.id) ?? []), members.flatMap((c) => writeOffs.get(c.id) ?? []));
-    out.push({ ...figures, code, name: kecamatanName(code), cooperatives: members.length, active: members.filter((c) => c.activity_status === 'active').length });
+    const active = members.filter((c) => c.activity_status === 'active').length;
+    out.push({ ...figures, code, name: kecamatanName(code), cooperatives: members.length, active, causes: causeSummary(members.flatMap((c) => causes.get(c.id) ?? [])) });
   }
   return out.sort((a, b) => (a.name ?? '~').localeCompare(b.name ?? '~'));
 }
@@ -70,13 +75,16 @@ function byKecamatan(coops: Cooperative[], groups: Map<number, BandGroup[]>, wri
 /**
  * The district dashboard: every figure from the registry accounts grouped in SQL by
  * cooperative and DPD band, then the domain's ratio arithmetic. The district line is the
- * same arithmetic over all cooperatives' groups, so it is their exact sum.
+ * same arithmetic over all cooperatives' groups, so it is their exact sum; so are the causes
+ * of problem loans, summed from per-cooperative counts.
  */
 export async function districtDashboard(services: Services): Promise<DistrictDashboard> {
   const db = services.db.reader;
   const asOf = businessDate(services.now());
   const lastMonth = shiftPeriod(asOf.slice(0, 7), -1);
-  const [coops, book, writeOffs, furnishing, flags] = await Promise.all([listCooperatives(db), currentBookGroups(db), writeOffGroups(db), furnishingRecords(db, lastMonth), inquiryAbuseFlags(services)]);
+  const [coops, book, writeOffs, furnishing, flags, causes] = await Promise.all([
+    listCooperatives(db), currentBookGroups(db), writeOffGroups(db), furnishingRecords(db, lastMonth), inquiryAbuseFlags(services), causeGroups(db),
+  ]);
   const groups = groupBy(book, (g) => g.cooperativeId);
   const wo = groupBy(writeOffs, (w) => w.cooperativeId);
   const lines = coops.map((c) => cooperativeLine(c, groups.get(c.id) ?? [], wo.get(c.id) ?? [], furnishing.get(c.id)));
@@ -94,7 +102,8 @@ export async function districtDashboard(services: Services): Promise<DistrictDas
     bands,
     aboveLimit: lines.filter((l) => aboveNplLimit(l, NPL_LIMIT_PERCENT)).sort((a, b) => b.nplGross - a.nplGross || a.code.localeCompare(b.code)),
     cooperatives: lines,
-    kecamatan: byKecamatan(coops, groups, wo),
+    kecamatan: byKecamatan(coops, groups, wo, groupBy(causes, (g) => g.cooperativeId)),
+    causes: causeSummary(causes),
     compliance: {
       period: lastMonth, expected: expected.length, furnished: expected.filter((l) => l.furnishedLastMonth).length,
       rows: [...furnishing.values()].reduce((s, f) => s + f.rows, 0), rowsRejected: [...furnishing.values()].reduce((s, f) => s + f.rejected, 0),

@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
 import { HEALTH_BAND_LABELS, formatMoney } from '@simpul/domain';
 import type { CooperativeFigures, DistrictDashboard } from './supervision.dashboard.ts';
-import { pct } from './supervision.tables.ts';
+import { causeLines, pct } from './supervision.tables.ts';
 import type { TrendPoint } from './supervision.trend.ts';
 
 type Doc = PDFKit.PDFDocument;
@@ -72,6 +72,27 @@ function trendChart(doc: Doc, points: TrendPoint[], limit: number): void {
   doc.x = 48;
 }
 
+/** Horizontal bars: problem-loan cases per cause, then the counts and open cases' outstanding as a table. */
+function causesSection(doc: Doc, d: DistrictDashboard): void {
+  const lines = causeLines(d.causes);
+  const causes = lines.filter((l) => l.code !== 'semua' && l.code !== 'belum_dicatat');
+  if (d.causes.total.cases === 0) {
+    doc.text('Belum ada kasus kredit bermasalah tercatat.', 48);
+    return;
+  }
+  const max = Math.max(1, ...causes.map((c) => c.cases));
+  const top = doc.y + 4;
+  causes.forEach((c, i) => {
+    const y = top + i * 15;
+    const width = (c.cases / max) * 260;
+    doc.fillColor('#000').text(c.label, 48, y + 1, { width: 170, lineBreak: false, ellipsis: true });
+    doc.rect(222, y, Math.max(width, 1), 10).fill('#1c7ed6');
+    doc.fillColor('#000').text(String(c.cases), 228 + width, y + 1);
+  });
+  doc.y = top + causes.length * 15 + 6;
+  table(doc, ['Sebab', 'Kasus', 'Kasus terbuka', 'Baki debet kasus terbuka'], lines.map((l) => [l.label, String(l.cases), String(l.openCases), rp(l.outstanding)]), [190, 60, 80, 150]);
+}
+
 function table(doc: Doc, headers: string[], rows: string[][], widths: number[]): void {
   const row = (cells: string[], bold: boolean) => {
     if (doc.y > 760) doc.addPage();
@@ -105,6 +126,8 @@ export function districtPdf(d: DistrictDashboard, points: TrendPoint[]): Promise
   bandChart(doc, d);
   heading(doc, 'Tren NPL bruto 24 bulan');
   trendChart(doc, points, d.nplLimitPercent);
+  heading(doc, 'Sebab kredit bermasalah (kasus; satu kasus dapat punya beberapa sebab)');
+  causesSection(doc, d);
   heading(doc, `Koperasi dengan NPL di atas ${d.nplLimitPercent}% (terburuk di atas)`);
   const widths = [50, 150, 80, 90, 50, 50, 45];
   const headers = ['Kode', 'Nama', 'Kecamatan', 'Baki debet', 'NPL', 'NPL neto', 'PAR30'];

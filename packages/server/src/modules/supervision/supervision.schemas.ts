@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { CooperativeSchema, StatusHistorySchema } from '../cooperatives/cooperatives.schemas.ts';
+import { CAUSE_CODES, type CauseCode } from '../recovery/recovery.rules.ts';
 
 const Band = z.enum(['sehat', 'cukup_sehat', 'kurang_sehat', 'tidak_sehat']);
 
@@ -9,6 +10,15 @@ const figureFields = {
   par30: z.number(), par90: z.number(), allowance: z.number().int(), allowanceCoverage: z.number().nullable(), writtenOff: z.number().int(),
   writeOffAccounts: z.number().int(), recovered: z.number().int(), healthBand: Band.nullable(),
 };
+const causeCounts = { cases: z.number().int(), openCases: z.number().int(), outstanding: z.number().int() };
+/** Problem-loan cases by cause: counts and the open cases' outstanding only, never a case or a member. */
+export const CauseSummarySchema = z
+  .object({
+    total: z.object(causeCounts), unrecorded: z.object(causeCounts),
+    causes: z.array(z.object({ code: z.enum(CAUSE_CODES as [CauseCode, ...CauseCode[]]), ...causeCounts })),
+  })
+  .openapi('CauseSummary');
+
 export const FiguresSchema = z.object(figureFields).openapi('SupervisionFigures');
 
 const CooperativeFiguresSchema = z
@@ -27,7 +37,8 @@ export const DashboardSchema = z
     bands: z.object({ sehat: z.number().int(), cukup_sehat: z.number().int(), kurang_sehat: z.number().int(), tidak_sehat: z.number().int(), none: z.number().int() }),
     aboveLimit: z.array(CooperativeFiguresSchema),
     cooperatives: z.array(CooperativeFiguresSchema),
-    kecamatan: z.array(z.object({ ...figureFields, code: z.string().nullable(), name: z.string().nullable(), cooperatives: z.number().int(), active: z.number().int() })),
+    kecamatan: z.array(z.object({ ...figureFields, code: z.string().nullable(), name: z.string().nullable(), cooperatives: z.number().int(), active: z.number().int(), causes: CauseSummarySchema })),
+    causes: CauseSummarySchema,
     compliance: z.object({ period: z.string(), expected: z.number().int(), furnished: z.number().int(), rowsRejected: z.number().int(), rows: z.number().int() }),
     inquiryFlags: z.array(
       z.object({
@@ -46,7 +57,7 @@ export const CooperativeSupervisionSchema = z
   .object({
     cooperative: CooperativeSchema, asOf: z.string(), figures: FiguresSchema,
     classes: z.array(z.object({ classCode: z.string(), accounts: z.number().int(), outstanding: z.number().int() })),
-    trend: z.array(TrendPointSchema), lastPeriod: z.string().nullable(),
+    trend: z.array(TrendPointSchema), causes: CauseSummarySchema, lastPeriod: z.string().nullable(),
     furnishing: z.array(z.object({ id: z.number().int(), period: z.string(), source: z.string(), rows: z.number().int(), accepted: z.number().int(), rejected: z.number().int(), createdAt: z.string() })),
     inquiries: z.array(z.object({ month: z.string(), purpose: z.string(), inquiries: z.number().int() })),
     statusHistory: StatusHistorySchema,

@@ -1,4 +1,6 @@
 import { HEALTH_BAND_LABELS } from '@simpul/domain';
+import { CAUSES } from '../recovery/recovery.rules.ts';
+import type { CauseSummary } from './supervision.causes.ts';
 import type { CooperativeFigures, DistrictDashboard } from './supervision.dashboard.ts';
 import type { Figures } from './supervision.figures.ts';
 import type { StatusProposals } from './supervision.proposals.ts';
@@ -7,7 +9,7 @@ import type { TrendPoint } from './supervision.trend.ts';
 
 const BANDS = ['sehat', 'cukup_sehat', 'kurang_sehat', 'tidak_sehat'] as const;
 
-export const SUPERVISION_TABLES = ['cooperatives', 'above-limit', 'kecamatan', 'bands', 'trend', 'compliance', 'proposals'] as const;
+export const SUPERVISION_TABLES = ['cooperatives', 'above-limit', 'kecamatan', 'bands', 'trend', 'compliance', 'proposals', 'causes'] as const;
 export type SupervisionTable = (typeof SUPERVISION_TABLES)[number];
 
 /** A fraction as a per cent with two decimals, a number in the sheet (5.25 = 5.25 %). */
@@ -32,6 +34,25 @@ function trendTable(points: TrendPoint[]): Tabular {
     name: 'tren-24-bulan',
     headers: ['bulan', 'jumlah_rekening', 'baki_debet', 'npl_rupiah', 'npl_bruto_persen', 'npl_neto_persen', 'par30_persen'],
     rows: points.map((p) => [p.period, p.accounts, p.outstanding, p.nplAmount, pct(p.nplGross), pct(p.nplNet), pct(p.par30)]),
+  };
+}
+
+/** Every case once, cases without a cause, then each cause: the lines of a cause summary with Indonesian labels. */
+export function causeLines(s: CauseSummary): { code: string; label: string; cases: number; openCases: number; outstanding: number }[] {
+  return [
+    { code: 'semua', label: 'Semua kasus', ...s.total },
+    ...s.causes.map((c) => ({ ...c, label: CAUSES[c.code].id })),
+    { code: 'belum_dicatat', label: 'Sebab belum dicatat', ...s.unrecorded },
+  ];
+}
+
+/** The district's causes, then each kecamatan's: one row per area and cause. */
+function causesTable(d: DistrictDashboard): Tabular {
+  const areas: [string, CauseSummary][] = [['Kabupaten', d.causes], ...d.kecamatan.map((k): [string, CauseSummary] => [k.name ?? k.code ?? '—', k.causes])];
+  return {
+    name: 'sebab-kredit-bermasalah',
+    headers: ['wilayah', 'kode_sebab', 'sebab', 'jumlah_kasus', 'kasus_terbuka', 'baki_debet_kasus_terbuka'],
+    rows: areas.flatMap(([area, s]) => causeLines(s).map((l) => [area, l.code, l.label, l.cases, l.openCases, l.outstanding])),
   };
 }
 
@@ -64,5 +85,7 @@ export function supervisionTable(table: SupervisionTable, d: DistrictDashboard, 
       return { name: 'kepatuhan-pelaporan', headers: ['kode', 'nama', 'ikut_registri', `melapor_${d.lastMonth}`, 'baris_ditolak', 'pelaporan_terakhir'], rows: d.cooperatives.map((c) => [c.code, c.name, c.registryParticipation ? 'ya' : 'tidak', c.furnishedLastMonth ? 'ya' : 'tidak', c.rowsRejectedLastMonth, c.lastPeriod]) };
     case 'proposals':
       return proposalsTable(proposals);
+    case 'causes':
+      return causesTable(d);
   }
 }
