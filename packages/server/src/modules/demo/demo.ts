@@ -7,6 +7,7 @@ import type { PersonRecord } from './book-writer.ts';
 import { seedDemoBook } from './demo.book.ts';
 import { bloraPeople, planCooperatives, type DemoCooperativePlan } from './demo.district.ts';
 import { createDemoUsers, demoAccounts, type DemoAccount } from './demo.users.ts';
+import { recoveryDemoStep } from '../recovery/recovery.demo.ts';
 import { supervisionDemoStep } from '../supervision/supervision.demo.ts';
 
 /**
@@ -17,7 +18,7 @@ import { supervisionDemoStep } from '../supervision/supervision.demo.ts';
  * today's close of day, so the registry holds 24 months of history.
  *
  * The demo is a list of steps run in order. Another module extends it by adding its own step
- * (`addDemoStep`), e.g. recovery cases for the bad loans, before the closing steps.
+ * (`addDemoStep`) before the closing steps, as recovery's cases for the bad loans do.
  */
 
 export interface DemoOptions {
@@ -109,13 +110,26 @@ const history: DemoStep = {
   name: 'history',
   async run(ctx) {
     for (let k = 24; k >= 1; k--) await recordMonthEnd(ctx.services, endOfMonth(addMonthsClamped(ctx.today, -k)));
+  },
+};
+
+const closeOfDay: DemoStep = {
+  name: 'close-of-day',
+  async run(ctx) {
     const result = await runCloseOfDay(ctx.services, { date: ctx.today, force: true });
     ctx.log(`Tutup hari ${ctx.today}: ${result.loans} pinjaman aktif; registri berisi riwayat 24 bulan`);
   },
 };
 
-/** The demo's steps in order; extend with `addDemoStep`. */
-export const DEMO_STEPS: DemoStep[] = [district, books, users, supervisionDemoStep, history];
+/**
+ * The demo's steps in order; extend with `addDemoStep`. Recovery runs between the month-end
+ * history and today's close of day: a month-end sees each loan as it was then from its book
+ * (a written-off loan would drop out of its own past months, a restructured one would be read
+ * on its new schedule), so the past months are recorded first; the cases' decisions of this
+ * month then reach the registry (R, hapus buku, hapus tagih), and today's close of day reads
+ * the loans as recovery left them.
+ */
+export const DEMO_STEPS: DemoStep[] = [district, books, users, supervisionDemoStep, history, recoveryDemoStep, closeOfDay];
 
 /** Adds a step to the demo, before the step named `before` (default: before the history and close of day). */
 export function addDemoStep(step: DemoStep, before = 'history'): void {
