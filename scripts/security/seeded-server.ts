@@ -1,7 +1,8 @@
 /**
  * A small seeded Simpul on loopback for scanners (scripts/security/sqlmap.sh): two
- * cooperatives, a user of every role, an API key and a furnished month. Prints one JSON line
- * {url, cookies, apiKey} and serves until SIGTERM. Data lives in SIMPUL_DATA_DIR.
+ * cooperatives, a user of every role, an API key, a furnished month and optionally loans.
+ * Prints one JSON line {url, cookies, apiKey, loans} and serves until SIGTERM. Data lives in
+ * SIMPUL_DATA_DIR.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -35,7 +36,50 @@ for (const [coop, seed] of [[a.id, 1], [b.id, 2]] as const) {
   fs.rmSync(file);
 }
 const running = await startServer(services, 0, '127.0.0.1');
-process.stdout.write(`${JSON.stringify({ url: running.url, cookies, apiKey })}\n`);
+
+/** A request to this server as one of the seeded users; throws unless it succeeds. */
+async function call(role: string, method: string, path: string, body: unknown): Promise<Record<string, unknown>> {
+  const res = await fetch(`${running.url}${path}`, { method, headers: { cookie: `simpul_session=${cookies[role] ?? ''}`, 'content-type': 'application/json', 'x-simpul-request': '1' }, body: JSON.stringify(body) });
+  if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as Record<string, unknown>;
+}
+
+/**
+ * SIMPUL_SEED_LOANS=n (the soak sets it): n disbursed loans of cooperative A, made through
+ * the API as a petugas and a pengurus would, so repayments have somewhere to go.
+ */
+const loans: number[] = [];
+const wanted = Number(process.env.SIMPUL_SEED_LOANS ?? 0);
+if (wanted > 0) {
+  const product = await call('pengurus', 'POST', '/api/loan-products', {
+    code: 'PU', name: 'Pinjaman Umum', method: 'flat', ratePercent: 1, ratePeriod: 'month', frequency: 'monthly', minTenor: 3, maxTenor: 24,
+    minAmount: 1_000_000, maxAmount: 50_000_000, installmentMultiple: null, penaltyRule: { kind: 'none' }, allocationOrder: ['penalty', 'interest', 'principal'],
+    classificationPreset: 'ojk_bank', collateralRequired: false, active: true,
+  });
+  const productId = (product.product as { id: number }).id;
+  for (let i = 1; i <= wanted; i++) {
+    // A valid NIK: a Blora district, a woman born 1 Jan 1990, sequence i.
+    const member = await call('petugas', 'POST', '/api/members', { fullName: `Anggota Uji ${i}`, nik: `331601410190${String(i).padStart(4, '0')}` });
+    const memberId = (member.member as { id: number }).id;
+    const applied = await call('petugas', 'POST', '/api/loans', { memberId, productId, amount: 50_000_000, tenor: 24, purpose: 'Modal usaha', consentRef: `SP-UJI-${i}` });
+    const loanId = (applied.loan as { id: number }).id;
+    for (const step of ['approve', 'disburse']) await call('pengurus', 'POST', `/api/loans/${loanId}/${step}`, {});
+    loans.push(loanId);
+  }
+}
+
+/**
+ * Memory as the soak reads it, over IPC when started with one: the heap is measured after a
+ * full collection (with --expose-gc), so garbage not yet collected does not look like a leak.
+ */
+process.on('message', (message) => {
+  if (message !== 'memory' || !process.send) return;
+  const collect = (globalThis as { gc?: () => void }).gc;
+  collect?.();
+  process.send({ ...process.memoryUsage(), afterGc: collect !== undefined });
+});
+
+process.stdout.write(`${JSON.stringify({ url: running.url, cookies, apiKey, loans })}\n`);
 process.on('SIGTERM', () => {
   void running.close().then(() => services.db.close()).then(() => process.exit(0));
 });
