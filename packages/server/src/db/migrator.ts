@@ -25,7 +25,7 @@ function migrator(handle: Db, list: MigrationList): Migrator {
 
 /** Applies every pending migration; throws with the failing migration's name. */
 export async function migrateToLatest(handle: Db, list: MigrationList = migrations): Promise<string[]> {
-  const result: MigrationResultSet = await migrator(handle, list).migrateToLatest();
+  const result: MigrationResultSet = await forgettingState(handle, () => migrator(handle, list).migrateToLatest());
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error')?.migrationName;
     const reason = result.error instanceof Error ? result.error.message : String(result.error);
@@ -36,7 +36,7 @@ export async function migrateToLatest(handle: Db, list: MigrationList = migratio
 
 /** Applies migrations up to and including `name` (a restore stops at its backup's version). */
 export async function migrateTo(handle: Db, name: string, list: MigrationList = migrations): Promise<void> {
-  const result = await migrator(handle, list).migrateTo(name);
+  const result = await forgettingState(handle, () => migrator(handle, list).migrateTo(name));
   if (result.error) throw new Error(`Migrating to ${name} failed: ${result.error instanceof Error ? result.error.message : String(result.error)}`);
 }
 
@@ -48,4 +48,31 @@ export async function migrationState(handle: Db, list: MigrationList = migration
     pending: all.length - applied.length,
     latest: applied.at(-1)?.name ?? null,
   };
+}
+
+/**
+ * The migration state as this process last knew it, for /api/health: read once per open
+ * database and again only after this process runs a migration. Reading it costs a lock-table
+ * check and a full read of the migration table, too much for a liveness probe polled by load
+ * balancers and the benchmark floor. A migration run by another process is seen after a restart.
+ */
+const known = new WeakMap<Db, Promise<MigrationState>>();
+
+export function knownMigrationState(handle: Db): Promise<MigrationState> {
+  const cached = known.get(handle);
+  if (cached) return cached;
+  const state = migrationState(handle);
+  known.set(handle, state);
+  // A failed read is retried on the next call.
+  state.catch(() => known.get(handle) === state && known.delete(handle));
+  return state;
+}
+
+/** Runs a migration and forgets the known state, whether it succeeded or not. */
+async function forgettingState<T>(handle: Db, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } finally {
+    known.delete(handle);
+  }
 }
