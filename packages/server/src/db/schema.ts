@@ -1,6 +1,6 @@
 import type { AuditLogTable } from '../modules/audit/audit.table.ts';
 import type { CooperativeStatusHistoryTable, CooperativesTable } from '../modules/cooperatives/cooperatives.table.ts';
-import type { CloseOfDayRunsTable, LoanProductsTable, LoanSnapshotsTable, LoansTable, RepaymentsTable } from '../modules/lending/lending.table.ts';
+import type { CloseOfDayRunsTable, LoanNumberCountersTable, LoanProductsTable, LoanSnapshotsTable, LoansTable, RepaymentsTable } from '../modules/lending/lending.table.ts';
 import type { InquiriesTable, RegistryAccountsInquiryColumns, RegistryAlertsTable, RegistryDisputesTable } from '../modules/inquiry/inquiry.table.ts';
 import type { MembersTable } from '../modules/members/members.table.ts';
 import type {
@@ -41,6 +41,7 @@ export interface Database {
   repayments: RepaymentsTable;
   loan_snapshots: LoanSnapshotsTable;
   close_of_day_runs: CloseOfDayRunsTable;
+  loan_number_counters: LoanNumberCountersTable;
   recovery_settings: RecoverySettingsTable;
   recovery_cases: RecoveryCasesTable;
   recovery_causes: RecoveryCausesTable;

@@ -12,6 +12,7 @@ import { supervisionIndexes } from './0010-supervision-indexes.ts';
 import { supervisionRemoved } from './0010-supervision-removed.ts';
 import { loanBasis } from './0011-loan-basis.ts';
 import { supervisionSummary } from './0012-supervision-summary.ts';
+import { loanNumbers } from './0013-loan-numbers.ts';
 
 /**
  * Every migration, in order. Names sort lexically; add new ones at the end with the next
@@ -30,4 +31,5 @@ export const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '0010-supervision-removed': supervisionRemoved,
   '0011-loan-basis': loanBasis,
   '0012-supervision-summary': supervisionSummary,
+  '0013-loan-numbers': loanNumbers,
 };

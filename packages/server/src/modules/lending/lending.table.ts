@@ -148,6 +148,13 @@ export interface CloseOfDayRunsTable {
   loans: number;
 }
 
+/** The last loan number a cooperative gave out in a year (PJ-<year>-<last_no>). */
+export interface LoanNumberCountersTable {
+  cooperative_id: number;
+  year: string;
+  last_no: number;
+}
+
 export type LoanProduct = Selectable<LoanProductsTable>;
 export type Loan = Selectable<LoansTable>;
 export type Repayment = Selectable<RepaymentsTable>;

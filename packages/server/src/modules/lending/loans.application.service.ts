@@ -1,13 +1,15 @@
 import { buildSchedule, EngineError } from '@simpul/domain';
+import type { Kysely } from 'kysely';
 import { businessDate } from '../../config/env.ts';
 import { encryptOptional } from '../../config/field-crypto.ts';
+import type { Database } from '../../db/schema.ts';
 import type { Actor, Services } from '../../http/context.ts';
 import { conflict, validationFailed, type FieldError } from '../../http/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { tenantOf, userIdOf } from './lending.access.ts';
 import type { LoanProduct } from './lending.table.ts';
 import { termsOf } from './loan-state.service.ts';
-import { countLoans, findMember, insertLoan, updateLoan } from './loans.repository.ts';
+import { drawLoanNumber, findMember, insertLoan, updateLoan } from './loans.repository.ts';
 import type { Application } from './loans.schemas.ts';
 import { loanOrThrow } from './loans.read.service.ts';
 import { findProduct } from './products.repository.ts';
@@ -48,10 +50,10 @@ async function checkApplication(services: Services, cooperativeId: number, input
   return product;
 }
 
-/** Loan numbers count up per cooperative and year: PJ-2026-00001. */
-async function nextLoanNo(services: Services, cooperativeId: number, today: string): Promise<string> {
-  const n = (await countLoans(services.db.db, cooperativeId)) + 1;
-  return `PJ-${today.slice(0, 4)}-${String(n).padStart(5, '0')}`;
+/** Loan numbers count up per cooperative and year: PJ-2026-00001. Drawn inside the insert's transaction. */
+async function nextLoanNo(trx: Kysely<Database>, cooperativeId: number, today: string): Promise<string> {
+  const year = today.slice(0, 4);
+  return `PJ-${year}-${String(await drawLoanNumber(trx, cooperativeId, year)).padStart(5, '0')}`;
 }
 
 /**
@@ -63,8 +65,8 @@ export async function applyForLoan(services: Services, actor: Actor, input: Appl
   const now = services.now();
   const at = now.toISOString();
   const product = await checkApplication(services, cooperativeId, input, businessDate(now));
-  const loanNo = await nextLoanNo(services, cooperativeId, businessDate(now));
   return services.db.db.transaction().execute(async (trx) => {
+    const loanNo = await nextLoanNo(trx, cooperativeId, businessDate(now));
     const id = await insertLoan(trx, {
       cooperative_id: cooperativeId, member_id: input.memberId, product_id: product.id, loan_no: loanNo, status: 'applied',
       amount: input.amount, tenor: input.tenor, rate_percent: product.rate_percent, rate_period: product.rate_period, method: product.method,

@@ -36,9 +36,20 @@ export function listLoans(db: Kysely<Database>, cooperativeId: number, filter: L
 
 export type ListedLoan = Awaited<ReturnType<typeof listLoans>>[number];
 
-export async function countLoans(db: Kysely<Database>, cooperativeId: number): Promise<number> {
-  const row = await db.selectFrom('loans').select((eb) => eb.fn.countAll<number>().as('n')).where('cooperative_id', '=', cooperativeId).executeTakeFirstOrThrow();
-  return Number(row.n);
+/**
+ * The cooperative's next loan number of `year`, counted on its counter row. Call it inside
+ * the transaction that inserts the loan: the row stays locked until that commits (SQLite
+ * serialises writers anyway), so concurrent applications take turns, and a rolled-back
+ * application gives its number back.
+ */
+export async function drawLoanNumber(trx: Kysely<Database>, cooperativeId: number, year: string): Promise<number> {
+  const row = await trx
+    .insertInto('loan_number_counters')
+    .values({ cooperative_id: cooperativeId, year, last_no: 1 })
+    .onConflict((oc) => oc.columns(['cooperative_id', 'year']).doUpdateSet((eb) => ({ last_no: eb('loan_number_counters.last_no', '+', 1) })))
+    .returning('last_no')
+    .executeTakeFirstOrThrow();
+  return Number(row.last_no);
 }
 
 export async function insertLoan(db: Kysely<Database>, row: Insertable<LoansTable>): Promise<number> {
