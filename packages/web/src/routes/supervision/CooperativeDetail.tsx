@@ -8,6 +8,7 @@ import { FullPageLoader } from '../../components/FullPageLoader';
 import { PageHeader } from '../../components/PageHeader';
 import { TableScroll } from '../../components/TableScroll';
 import { formatDate, formatNumber, formatPercent, formatRupiah } from '../../format';
+import { CausesPanel } from './CausesPanel';
 import { FigureCards } from './FigureCards';
 import type { supervisionId } from './i18n';
 import { useCooperativeSupervision, type CooperativeSupervision } from './supervisionApi';
@@ -88,6 +89,7 @@ export function CooperativeDetail({ id }: { id: number }) {
             actions={<Badge size="lg" color={page.cooperative.activityStatus === 'active' ? 'green' : 'gray'}>{t(`supervision.status.${page.cooperative.activityStatus}`)}</Badge>}
           />
           <FigureCards figures={page.figures} limitPercent={5} />
+          <CausesPanel causes={page.causes} />
           <Tables page={page} />
         </Stack>
       ) : null}

@@ -25,6 +25,7 @@ export function KecamatanTable({ dashboard }: { dashboard: Dashboard }) {
                 <Table.Th scope="col" ta="right">{t('supervision.columns.outstanding')}</Table.Th>
                 <Table.Th scope="col" ta="right">{t('supervision.columns.npl')}</Table.Th>
                 <Table.Th scope="col" ta="right">{t('supervision.columns.par30')}</Table.Th>
+                <Table.Th scope="col" ta="right">{t('supervision.columns.problemCases')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -36,6 +37,7 @@ export function KecamatanTable({ dashboard }: { dashboard: Dashboard }) {
                   <Table.Td ta="right">{formatRupiah(k.outstanding, { symbol: false })}</Table.Td>
                   <Table.Td ta="right">{formatPercent(k.nplGross)}</Table.Td>
                   <Table.Td ta="right">{formatPercent(k.par30)}</Table.Td>
+                  <Table.Td ta="right">{formatNumber(k.causes.total.cases)}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

@@ -7,6 +7,7 @@ import { FullPageLoader } from '../../components/FullPageLoader';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDate, formatNumber } from '../../format';
 import { CooperativeFiguresTable } from './CooperativeFiguresTable';
+import { CausesPanel } from './CausesPanel';
 import { BandsAndCompliance, KecamatanTable, ProposalsPanel } from './DistrictTables';
 import { ExportButtons } from './ExportButtons';
 import { FigureCards } from './FigureCards';
@@ -73,6 +74,7 @@ export function DistrictView() {
             <CooperativeFiguresTable items={d.aboveLimit} label={t('supervision.aboveLimit')} empty={t('supervision.aboveLimitNone')} />
           </Section>
           <BandsAndCompliance dashboard={d} />
+          <CausesPanel causes={d.causes} withExport />
           <ProposalsPanel />
           <KecamatanTable dashboard={d} />
           <Section title={t('supervision.allCooperatives')} table="cooperatives">

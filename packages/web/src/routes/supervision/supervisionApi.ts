@@ -36,11 +36,27 @@ export interface CooperativeFigures extends Figures {
   rowsRejectedLastMonth: number;
 }
 
+export interface CauseCounts {
+  cases: number;
+  openCases: number;
+  outstanding: number;
+}
+
+/** Problem-loan cases by cause (a case may have several): counts and the open cases' outstanding only. */
+export interface CauseSummary {
+  total: CauseCounts;
+  unrecorded: CauseCounts;
+  causes: (CauseCounts & { code: CauseCode })[];
+}
+
+export type CauseCode = 'business_failure' | 'illness_or_death' | 'disaster' | 'job_loss' | 'family_problems' | 'multiple_borrowing' | 'wilful_default' | 'weak_appraisal' | 'no_collateral_check' | 'over_lending';
+
 export interface KecamatanFigures extends Figures {
   code: string | null;
   name: string | null;
   cooperatives: number;
   active: number;
+  causes: CauseSummary;
 }
 
 export interface Dashboard {
@@ -54,6 +70,7 @@ export interface Dashboard {
   aboveLimit: CooperativeFigures[];
   cooperatives: CooperativeFigures[];
   kecamatan: KecamatanFigures[];
+  causes: CauseSummary;
   compliance: { period: string; expected: number; furnished: number; rowsRejected: number; rows: number };
   inquiryFlags: { cooperativeId: number; code: string; name: string; flags: ('fishing' | 'unusual_volume')[]; unfollowed: number; judgedInquiries: number; last30Days: number }[];
 }
@@ -84,6 +101,7 @@ export interface CooperativeSupervision {
   figures: Figures;
   classes: { classCode: string; accounts: number; outstanding: number }[];
   trend: TrendPoint[];
+  causes: CauseSummary;
   lastPeriod: string | null;
   furnishing: { id: number; period: string; source: string; rows: number; accepted: number; rejected: number; createdAt: string }[];
   inquiries: { month: string; purpose: string; inquiries: number }[];
@@ -97,7 +115,7 @@ export interface Proposals {
   dissolutionCandidates: { id: number; code: string; name: string; inactiveSince: string | null; statusReason: string | null }[];
 }
 
-export const SUPERVISION_TABLES = ['cooperatives', 'above-limit', 'kecamatan', 'bands', 'trend', 'compliance', 'proposals'] as const;
+export const SUPERVISION_TABLES = ['cooperatives', 'above-limit', 'kecamatan', 'bands', 'trend', 'compliance', 'proposals', 'causes'] as const;
 export type SupervisionTable = (typeof SUPERVISION_TABLES)[number];
 
 export const exportUrl = (table: SupervisionTable, format: 'csv' | 'xlsx') => `/api/supervision/exports/${table}/${format}`;
