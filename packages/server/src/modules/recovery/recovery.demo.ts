@@ -97,7 +97,7 @@ class Runner {
   }
 
   /** Proposal by the petugas, then (optionally) the pengurus's decision, then (optionally) the pengawas's review that executes it. */
-  async writeOff(dates: { proposed: string; decided?: string; executed?: string }): Promise<void> {
+  async writeOff(dates: { proposed: string; decided?: string | undefined; executed?: string | undefined }): Promise<void> {
     const id = await proposeWriteOff(this.on(dates.proposed), this.coop.petugas.actor, this.caseId, 'Macet lebih dari setahun; tiga kali upaya penagihan tidak berhasil; cadangan sudah 100 %.');
     if (!dates.decided) return;
     await decideWriteOff(this.on(dates.decided), this.coop.pengurus.actor, id, { approve: true, note: 'Disetujui rapat pengurus; diteruskan ke pengawas.' });
@@ -124,72 +124,71 @@ function whileWorst(c: Candidate, today: string, want: number): string {
 
 const writable = (c: Candidate, today: string, span: number) => c.worst && c.state.columns.allowance >= c.state.columns.outstanding_principal && silentSince(c, daysBack(c, today, span));
 
+interface WriteOffPlan {
+  /** Days back: the case opened, hapus buku proposed, decided, executed (the last two as far as the story goes). */
+  opened: number;
+  proposed: number;
+  decided?: number;
+  executed?: number;
+  causes: CauseNote[];
+  /** The collection attempts before the proposal, as `Runner.meet` takes them. */
+  meetings: [MeetingText, string?, ('member' | 'spouse')?][];
+  /** What follows an executed write-off, from its day. */
+  after?: (r: Runner, executed: string) => Promise<void>;
+}
+
+/** A Macet loan on its way to hapus buku, as far as the plan goes. */
+function writeOffStory(name: string, plan: WriteOffPlan): Story {
+  return {
+    name,
+    fits: (c, today) => writable(c, today, plan.opened),
+    async run(r) {
+      const { today, c } = r;
+      const opened = daysBack(c, today, plan.opened);
+      await r.open(opened, plan.causes);
+      const proposed = whileWorst(c, today, plan.proposed);
+      for (const [i, [text, time, who]] of plan.meetings.entries()) await r.meet(between(opened, proposed, i, plan.meetings.length), text, time, who);
+      const decided = plan.decided === undefined ? undefined : later(proposed, addDays(today, -plan.decided));
+      const executed = decided === undefined || plan.executed === undefined ? undefined : thisMonth(today, plan.executed, decided);
+      await r.writeOff({ proposed, decided, executed });
+      if (executed !== undefined) await plan.after?.(r, executed);
+    },
+  };
+}
+
 /**
  * The stories, scarcest loans first (Macet ones for the write-offs). Each goes to the next
  * staffed cooperative in turn that has a loan fitting it, so the cases spread over them.
  */
 const STORIES: Story[] = [
-  {
-    name: 'hapus buku + pemulihan',
-    fits: (c, today) => writable(c, today, 75),
-    async run(r) {
-      const { today, c } = r;
-      const opened = daysBack(c, today, 75);
-      await r.open(opened, [CAUSE_NOTES.poultry, CAUSE_NOTES.appraisal]);
-      const proposed = whileWorst(c, today, 25);
-      for (const [i, text] of [MEETINGS.firstCall, MEETINGS.coop, MEETINGS.last].entries()) await r.meet(between(opened, proposed, i, 3), text);
-      const decided = later(proposed, addDays(today, -18));
-      const executed = thisMonth(today, 8, decided);
-      await r.writeOff({ proposed, decided, executed });
-      const claim = stateOn(c, executed).columns.outstanding_principal;
-      await r.recover(today, Math.min(claim, thousands(claim / 10)));
+  writeOffStory('hapus buku + pemulihan', {
+    opened: 75, proposed: 25, decided: 18, executed: 8, causes: [CAUSE_NOTES.poultry, CAUSE_NOTES.appraisal],
+    meetings: [[MEETINGS.firstCall], [MEETINGS.coop], [MEETINGS.last]],
+    async after(r, executed) {
+      const claim = stateOn(r.c, executed).columns.outstanding_principal;
+      await r.recover(r.today, Math.min(claim, thousands(claim / 10)));
     },
-  },
-  {
-    name: 'hapus tagih (RAT)',
-    fits: (c, today) => writable(c, today, 120),
-    async run(r) {
-      const { today, c } = r;
-      const opened = daysBack(c, today, 120);
-      await r.open(opened, [CAUSE_NOTES.stroke]);
-      const proposed = whileWorst(c, today, 40);
-      await r.meet(between(opened, proposed, 0, 3), MEETINGS.firstCall);
-      await r.meet(between(opened, proposed, 1, 3), MEETINGS.office, '15:30', 'spouse');
-      await r.meet(between(opened, proposed, 2, 3), MEETINGS.last);
-      const executed = thisMonth(today, 6, later(proposed, addDays(today, -33)));
-      await r.writeOff({ proposed, decided: later(proposed, addDays(today, -33)), executed });
-      const claim = stateOn(c, executed).columns.outstanding_principal;
+  }),
+  writeOffStory('hapus tagih (RAT)', {
+    opened: 120, proposed: 40, decided: 33, executed: 6, causes: [CAUSE_NOTES.stroke],
+    meetings: [[MEETINGS.firstCall], [MEETINGS.office, '15:30', 'spouse'], [MEETINGS.last]],
+    async after(r, executed) {
+      const { today, coop } = r;
+      const claim = stateOn(r.c, executed).columns.outstanding_principal;
       if (claim > 2000) await r.recover(thisMonth(today, 3, executed), thousands(claim / 20));
-      const quorum = Math.floor(r.coop.members / 2) + 1;
-      await forgive(r.services, r.coop.pengurus.actor, c.loan.id, {
-        ratMeetingOn: today, ratDecisionNo: `07/RAT-LB/${r.coop.code}/${today.slice(0, 4)}`, membersPresent: Math.min(r.coop.members, quorum + Math.floor(r.coop.members / 10)), quorum, confirm: true,
+      const quorum = Math.floor(coop.members / 2) + 1;
+      await forgive(r.services, coop.pengurus.actor, r.c.loan.id, {
+        ratMeetingOn: today, ratDecisionNo: `07/RAT-LB/${coop.code}/${today.slice(0, 4)}`, membersPresent: Math.min(coop.members, quorum + Math.floor(coop.members / 10)), quorum, confirm: true,
       });
     },
-  },
-  {
-    name: 'hapus buku diputus pengurus, menunggu pengawas',
-    fits: (c, today) => writable(c, today, 50),
-    async run(r) {
-      const { today, c } = r;
-      const opened = daysBack(c, today, 50);
-      await r.open(opened, [CAUSE_NOTES.moved, CAUSE_NOTES.noCollateral]);
-      const proposed = whileWorst(c, today, 12);
-      for (const [i, text] of [MEETINGS.firstCall, MEETINGS.letter, MEETINGS.letter].entries()) await r.meet(between(opened, proposed, i, 3), text);
-      await r.writeOff({ proposed, decided: later(proposed, addDays(today, -5)) });
-    },
-  },
-  {
-    name: 'hapus buku diusulkan',
-    fits: (c, today) => writable(c, today, 45),
-    async run(r) {
-      const { today, c } = r;
-      const opened = daysBack(c, today, 45);
-      await r.open(opened, [CAUSE_NOTES.flood]);
-      const proposed = whileWorst(c, today, 3);
-      for (const [i, text] of [MEETINGS.firstCall, MEETINGS.office, MEETINGS.last].entries()) await r.meet(between(opened, proposed, i, 3), text);
-      await r.writeOff({ proposed });
-    },
-  },
+  }),
+  writeOffStory('hapus buku diputus pengurus, menunggu pengawas', {
+    opened: 50, proposed: 12, decided: 5, causes: [CAUSE_NOTES.moved, CAUSE_NOTES.noCollateral],
+    meetings: [[MEETINGS.firstCall], [MEETINGS.letter], [MEETINGS.letter]],
+  }),
+  writeOffStory('hapus buku diusulkan', {
+    opened: 45, proposed: 3, causes: [CAUSE_NOTES.flood], meetings: [[MEETINGS.firstCall], [MEETINGS.office], [MEETINGS.last]],
+  }),
   {
     name: 'restrukturisasi disetujui dan dijalankan',
     // Executed after the last repayment: later repayments would count against the new schedule.
