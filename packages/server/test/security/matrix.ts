@@ -3,6 +3,7 @@
  * names. `check` sends the requests and returns what was wrong (nothing, when all is well).
  */
 import { csv, row } from '../furnishing-rows.ts';
+import { recordQuery } from './factories.ts';
 import { allows, sample, type Operation } from './openapi.ts';
 import type { Actor, CoopName, Sent, World } from './world.ts';
 
@@ -56,7 +57,9 @@ async function fillPath(world: World, cell: Cell, fresh: boolean, tally: Tally):
   return filled;
 }
 
-function queryOf(world: World, op: Operation, coop: CoopName): string {
+function queryOf(world: World, op: Operation, coop: CoopName, path: string): string {
+  const record = recordQuery(op.path, path);
+  if (record) return record;
   const params = new URLSearchParams();
   for (const p of op.parameters.filter((x) => x.in === 'query' && x.required)) params.set(p.name, String(sample(p.schema, world.context(coop), p.name)));
   const text = params.toString();
@@ -115,7 +118,7 @@ export async function check(world: World, cell: Cell, tally: Tally): Promise<str
     if (sent.status !== want) problems.push(`probe: ${describe(cell, probe.path, sent)}, expected ${want}`);
   }
   const coop = actor.coop ?? 'A';
-  const sent = await world.send(actor, op.method, `${path}${queryOf(world, op, coop)}`, bodyOf(world, op, coop));
+  const sent = await world.send(actor, op.method, `${path}${queryOf(world, op, coop, path)}`, bodyOf(world, op, coop));
   tally.requests++;
   tally.cells++;
   const what = describe(cell, path, sent);

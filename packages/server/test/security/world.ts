@@ -8,6 +8,7 @@ import { issueApiKey } from '../../src/modules/identity/api-keys.service.ts';
 import { createUser } from '../../src/modules/identity/identity.service.ts';
 import { startSession } from '../../src/modules/identity/sessions.service.ts';
 import { csv, row } from '../furnishing-rows.ts';
+import { factoryFor } from './factories.ts';
 import { seedCooperative, seedUser, type TestInstance } from '../harness.ts';
 import { allows, operationsOf, sample, type OpenApiDocument, type Operation, type SampleContext } from './openapi.ts';
 
@@ -145,6 +146,8 @@ export class World {
       return user.id;
     }
     if (collection === '/api/registry/furnishing/batches') return this.furnish(coop);
+    const factory = factoryFor(collection);
+    if (factory) return factory(this, coop, collection);
     // A cooperative's own record is the cooperative itself (Dinas views of it included).
     if (/\/cooperatives$/.test(collection)) return this.coopIds[coop];
     const op = this.ops.find((o) => o.method === 'POST' && templateMatches(o.path, collection));
