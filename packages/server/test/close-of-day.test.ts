@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { writeLoanStates } from '../src/modules/portfolio/close-of-day.repository.ts';
+import { CLAIMANT, LEASE_MS } from '../src/modules/portfolio/close-of-day.claim.ts';
 import { runCloseOfDay } from '../src/modules/portfolio/close-of-day.ts';
 import { furnishLoanNow } from '../src/modules/portfolio/registry-feed.ts';
 import { subjectKey } from '../src/modules/registry/pseudonym.ts';
@@ -65,6 +66,27 @@ describeEachDialect('close of day', (dialect) => {
     const again = await runCloseOfDay(t.services, { date: '2026-11-02', force: true });
     expect(again).toMatchObject({ skipped: false, loans: 2, changed: 0, furnished: 0 });
     expect(await dump(t)).toEqual(before);
+  });
+
+  it('a claim held elsewhere is respected while its heartbeat is fresh and taken over once the lease ran out; a live process on this host keeps its claim', async () => {
+    await seedBook(t, 'KSPA', [LATE_LOAN]);
+    const db = t.services.db.db;
+    const at = (ms: number) => new Date(t.clock.now().getTime() - ms).toISOString();
+    const host = CLAIMANT.slice(0, CLAIMANT.lastIndexOf(':'));
+    await db.insertInto('close_of_day_runs').values([
+      { business_date: '2026-11-02', started_at: at(LEASE_MS * 3), heartbeat_at: at(LEASE_MS - 60_000), finished_at: null, loans: 1, claimed_by: 'server-2/pid:[1]:4242' },
+      { business_date: '2026-11-03', started_at: at(LEASE_MS * 3), heartbeat_at: at(60_000), finished_at: null, loans: 1, claimed_by: `${host}:${process.ppid}` },
+    ]).execute();
+    expect(await runCloseOfDay(t.services, { date: '2026-11-02' })).toMatchObject({ skipped: true });
+    expect(await runCloseOfDay(t.services, { date: '2026-11-03' })).toMatchObject({ skipped: true });
+    t.clock.advance(60_001);
+    expect(await runCloseOfDay(t.services, { date: '2026-11-02' })).toMatchObject({ skipped: false, loans: 1 });
+    expect(await runCloseOfDay(t.services, { date: '2026-11-03' })).toMatchObject({ skipped: true });
+    const rows = await db.selectFrom('close_of_day_runs').select(['business_date', 'claimed_by', 'finished_at']).orderBy('business_date').execute();
+    expect(rows).toEqual([
+      { business_date: '2026-11-02', claimed_by: CLAIMANT, finished_at: t.clock.now().toISOString() },
+      { business_date: '2026-11-03', claimed_by: `${host}:${process.ppid}`, finished_at: null },
+    ]);
   });
 
   it('a loan changed after close of day read it (a repayment meanwhile) keeps its fresher state; an unchanged one takes the new state', async () => {

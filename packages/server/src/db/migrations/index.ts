@@ -13,6 +13,7 @@ import { supervisionRemoved } from './0010-supervision-removed.ts';
 import { loanBasis } from './0011-loan-basis.ts';
 import { supervisionSummary } from './0012-supervision-summary.ts';
 import { loanNumbers } from './0013-loan-numbers.ts';
+import { closeOfDayLease } from './0013-runs-lease.ts';
 
 /**
  * Every migration, in order. Names sort lexically; add new ones at the end with the next
@@ -32,4 +33,6 @@ export const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '0011-loan-basis': loanBasis,
   '0012-supervision-summary': supervisionSummary,
   '0013-loan-numbers': loanNumbers,
+  // Named to sort after 0013-loan-numbers, which may already be applied.
+  '0013-runs-lease': closeOfDayLease,
 };

@@ -140,12 +140,18 @@ export interface LoanSnapshotsTable {
   status: LoanStatus;
 }
 
-/** Close-of-day runs: one row per business date, so a second run knows it already ran. */
+/**
+ * Close-of-day runs: one row per business date, so a second run knows it already ran. While
+ * unfinished the row is a claim: `claimed_by` (host/pid namespace:pid) and `heartbeat_at`,
+ * renewed as the run goes, tell whether its process is still there (close-of-day.claim.ts).
+ */
 export interface CloseOfDayRunsTable {
   business_date: string;
   started_at: string;
   finished_at: string | null;
   loans: number;
+  claimed_by: string | null;
+  heartbeat_at: string | null;
 }
 
 /** The last loan number a cooperative gave out in a year (PJ-<year>-<last_no>). */

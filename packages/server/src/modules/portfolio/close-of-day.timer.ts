@@ -22,8 +22,8 @@ export function startCloseOfDayTimer(services: Services): () => void {
       const result = await runCloseOfDay(services, { date });
       if (!result.skipped) services.logger.info({ closeOfDay: result }, 'close of day done');
     } catch (err) {
+      // runCloseOfDay gave its claim back: the next check runs the date again.
       services.logger.error({ date, err: err instanceof Error ? err.message : String(err) }, 'close of day failed');
-      await services.db.db.deleteFrom('close_of_day_runs').where('business_date', '=', date).where('finished_at', 'is', null).execute().catch(() => {});
     } finally {
       running = false;
     }

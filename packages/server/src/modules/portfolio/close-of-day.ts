@@ -3,6 +3,7 @@ import type { Services } from '../../http/context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { deriveLoanState, type DerivedLoanState } from '../lending/loan-state.service.ts';
 import { withRegistryTransaction } from '../registry/registry.tx.ts';
+import { claimDate, finishClaim, releaseClaim, renewClaim } from './close-of-day.claim.ts';
 import type { RegistryTransaction } from '../registry/registry.writer.ts';
 import {
   countActive, statusChunk, openInMonthChunk, pruneDailySnapshots, repaymentsOf, writeLoanStates, writeSnapshots,
@@ -61,48 +62,36 @@ function newRun(services: Services, date: string, mode: Run['mode']): Run {
   return { date, period: monthOf(date), now: services.now().toISOString(), mode, batches: new Map(), result };
 }
 
-/** A run left unfinished this long ago (its process died) may be taken over. */
-const ABANDONED_MS = 60 * 60 * 1000;
-
 /**
- * Claims the date in close_of_day_runs. False when it already ran (or another process is
- * running it) and this is not forced; the insert decides between two servers racing.
- */
-async function claimRun(services: Services, run: Run, force: boolean, total: number): Promise<boolean> {
-  const db = services.db.db;
-  const existing = await db.selectFrom('close_of_day_runs').selectAll().where('business_date', '=', run.date).executeTakeFirst();
-  if (!existing) {
-    const inserted = await db.insertInto('close_of_day_runs').values({ business_date: run.date, started_at: run.now, finished_at: null, loans: total }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
-    return force || Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1;
-  }
-  const abandoned = existing.finished_at === null && Date.parse(run.now) - Date.parse(existing.started_at) > ABANDONED_MS;
-  if (!force && !abandoned) return false;
-  await db.updateTable('close_of_day_runs').set({ started_at: run.now, finished_at: null, loans: total }).where('business_date', '=', run.date).execute();
-  return true;
-}
-
-/**
- * Closes the business day `date`. Skips a date that already ran unless `force`.
+ * Closes the business day `date`. Skips a date that already ran, or that a live process is
+ * running, unless `force`; a date whose claimant died is taken over (close-of-day.claim.ts).
  *
  * @example await runCloseOfDay(services, { date: '2026-11-23' }) // { loans: 1200, changed: 1200, … }
  */
 export async function runCloseOfDay(services: Services, options: CloseOfDayOptions): Promise<CloseOfDayResult> {
   const started = performance.now();
   const run = newRun(services, options.date, 'daily');
-  const total = await countActive(services.db.db);
-  if (!(await claimRun(services, run, options.force ?? false, total))) return { ...run.result, skipped: true };
-  let after = 0;
-  for (;;) {
-    const rows = await statusChunk(services.db.db, 'active', after, CHUNK);
-    if (rows.length === 0) break;
-    await processChunk(services, run, rows);
-    after = rows.at(-1)?.id ?? after;
-    options.onProgress?.(run.result.loans, total);
+  const db = services.db.db;
+  const total = await countActive(db);
+  if (!(await claimDate(db, run.date, run.now, options.force ?? false, total))) return { ...run.result, skipped: true };
+  try {
+    let after = 0;
+    for (;;) {
+      const rows = await statusChunk(db, 'active', after, CHUNK);
+      if (rows.length === 0) break;
+      await processChunk(services, run, rows);
+      after = rows.at(-1)?.id ?? after;
+      await renewClaim(db, run.date, services.now().toISOString());
+      options.onProgress?.(run.result.loans, total);
+    }
+    await feedWrittenOff(services, run);
+    await finishRun(services, run);
+    await finishClaim(db, run.date, services.now().toISOString(), run.result.loans);
+  } catch (err) {
+    await releaseClaim(db, run.date).catch(() => {});
+    throw err;
   }
-  await feedWrittenOff(services, run);
-  await finishRun(services, run);
-  await services.db.db.updateTable('close_of_day_runs').set({ finished_at: services.now().toISOString(), loans: run.result.loans }).where('business_date', '=', run.date).execute();
-  await pruneDailySnapshots(services.db.db, addDays(run.date, -DAILY_SNAPSHOT_DAYS));
+  await pruneDailySnapshots(db, addDays(run.date, -DAILY_SNAPSHOT_DAYS));
   return { ...run.result, seconds: (performance.now() - started) / 1000 };
 }
 
