@@ -157,8 +157,9 @@ function writeOffStory(name: string, plan: WriteOffPlan): Story {
 }
 
 /**
- * The stories, scarcest loans first (Macet ones for the write-offs). Each goes to the next
- * staffed cooperative in turn that has a loan fitting it, so the cases spread over them.
+ * The stories, scarcest loans first (Macet ones for the write-offs). Each goes to the staffed
+ * cooperative with the fewest cases so far that has a loan fitting it, so the cases spread
+ * over them, the first demo cooperative first.
  */
 const STORIES: Story[] = [
   writeOffStory('hapus buku + pemulihan', {
@@ -336,9 +337,18 @@ export const recoveryDemoStep: DemoStep = {
     const used = new Set<number>();
     const where = new Set<string>();
     const missing: string[] = [];
-    for (const [i, story] of STORIES.entries()) {
+    const placed = pools.map(() => 0);
+    for (const story of STORIES) {
+      // The cooperative with the fewest cases so far that has a loan for the story (the first one on a tie).
+      const order = pools.map((_, k) => k).sort((a, b) => (placed[a] ?? 0) - (placed[b] ?? 0) || a - b);
       let c: Candidate | undefined;
-      for (let k = 0; k < pools.length && !c; k++) c = pick(story, (pools[(i + k) % pools.length] ?? []).filter((x) => !used.has(x.loan.id)), today, rng);
+      for (const k of order) {
+        c = pick(story, (pools[k] ?? []).filter((x) => !used.has(x.loan.id)), today, rng);
+        if (c) {
+          placed[k] = (placed[k] ?? 0) + 1;
+          break;
+        }
+      }
       if (!c) {
         missing.push(story.name);
         continue;
