@@ -50,9 +50,10 @@ describeEachDialect('authorisation matrix from the OpenAPI document', (dialect) 
     }
     const routes = world.ops.length;
     const actors = world.actors.length;
+    const withIds = world.ops.filter((o) => o.parameters.some((p) => p.in === 'path' && (p.schema.type === 'integer' || p.schema.type === 'number'))).length;
     console.info(
       `[${dialect}] authorisation matrix: ${routes} routes × ${actors} actors (5 roles, API key, signed out) = ${routes * actors} route×actor pairs; ` +
-        `${tally.cells} cells, ${tally.requests} requests; cross-tenant 404s for real records ${tally.crossTenant404} (for ids with no record ${tally.crossTenantNoRecord}), stopped by validation first ${tally.crossTenantUnproven}; ` +
+        `${tally.cells} cells, ${tally.requests} requests; ${withIds} routes with a record id in the path; cross-tenant 404s for real records ${tally.crossTenant404} (for ids with no record ${tally.crossTenantNoRecord}), stopped by validation first ${tally.crossTenantUnproven}; ` +
         `routes without a real record id: ${[...tally.missingIds].join(', ') || 'none'}; collections not creatable from the document: ${[...world.uncreatable].join(', ') || 'none'}`,
     );
     if (process.env.SIMPUL_MATRIX_DEBUG) for (const [c, why] of world.whyUncreatable) console.info(`${c}: ${why}`);
