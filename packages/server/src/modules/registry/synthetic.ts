@@ -17,6 +17,11 @@ export function seededRandom(seed: number): () => number {
 const FIRST = ['Sri', 'Budi', 'Siti', 'Agus', 'Dewi', 'Joko', 'Wahyu', 'Rina', 'Slamet', 'Endang', 'Bambang', 'Yuni', 'Eko', 'Tri', 'Dwi', 'Nur'];
 const LAST = ['Wahyuni', 'Santoso', 'Rahayu', 'Susanto', 'Lestari', 'Purnomo', 'Handayani', 'Setiawan', 'Kusuma', 'Hidayat', 'Pratama', 'Utami'];
 
+/** A common Javanese first and family name. */
+export function syntheticName(rng: () => number): string {
+  return `${FIRST[Math.floor(rng() * FIRST.length)]} ${LAST[Math.floor(rng() * LAST.length)]}`;
+}
+
 export interface SyntheticPerson {
   nik: string;
   fullName: string;
@@ -32,7 +37,7 @@ export function syntheticPerson(rng: () => number, serial: number, districts = b
   const day = 1 + Math.floor(rng() * 28);
   const dd = String(day + (female ? 40 : 0)).padStart(2, '0');
   const nik = `${district}${dd}${String(month).padStart(2, '0')}${String(year % 100).padStart(2, '0')}${String((serial % 9999) + 1).padStart(4, '0')}`;
-  const fullName = `${FIRST[Math.floor(rng() * FIRST.length)]} ${LAST[Math.floor(rng() * LAST.length)]}`;
+  const fullName = syntheticName(rng);
   return { nik, fullName, birthDate: `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` };
 }
 
