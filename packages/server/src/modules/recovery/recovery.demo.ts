@@ -98,7 +98,7 @@ class Runner {
 
   /** Proposal by the petugas, then (optionally) the pengurus's decision, then (optionally) the pengawas's review that executes it. */
   async writeOff(dates: { proposed: string; decided?: string | undefined; executed?: string | undefined }): Promise<void> {
-    const id = await proposeWriteOff(this.on(dates.proposed), this.coop.petugas.actor, this.caseId, 'Macet lebih dari setahun; tiga kali upaya penagihan tidak berhasil; cadangan sudah 100 %.');
+    const id = await proposeWriteOff(this.on(dates.proposed), this.coop.petugas.actor, this.caseId, 'Macet; tiga kali upaya penagihan tidak berhasil; cadangan sudah 100 %.');
     if (!dates.decided) return;
     await decideWriteOff(this.on(dates.decided), this.coop.pengurus.actor, id, { approve: true, note: 'Disetujui rapat pengurus; diteruskan ke pengawas.' });
     if (!dates.executed) return;
@@ -122,7 +122,11 @@ function whileWorst(c: Candidate, today: string, want: number): string {
   return s.loanClass.class === s.worstClass.class ? day : today;
 }
 
-const writable = (c: Candidate, today: string, span: number) => c.worst && c.state.columns.allowance >= c.state.columns.outstanding_principal && silentSince(c, daysBack(c, today, span));
+/** Macet with its allowance complete and principal left to write off, and no repayment since the case would open. */
+function writable(c: Candidate, today: string, span: number): boolean {
+  const { allowance, outstanding_principal: outstanding } = c.state.columns;
+  return c.worst && outstanding > 0 && allowance >= outstanding && silentSince(c, daysBack(c, today, span));
+}
 
 interface WriteOffPlan {
   /** Days back: the case opened, hapus buku proposed, decided, executed (the last two as far as the story goes). */
