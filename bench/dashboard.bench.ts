@@ -1,13 +1,19 @@
 /**
- * The Dinas's district dashboard over a large registry: 300 cooperatives, 1,000,000 accounts
- * (synthetic rows from modules/registry/synthetic.ts, spread over the cooperatives), timed
- * through the real HTTP route (session, SQL aggregation, domain ratios, JSON) on SQLite and,
- * when SIMPUL_BENCH_PG_URL names a server, PostgreSQL. Also the 24-month trend over a
- * 3-month history (1M rows per month).
+ * The Dinas's dashboard over a large registry, timed through the real HTTP routes (session,
+ * SQL aggregation, domain ratios, JSON) on SQLite and, when SIMPUL_BENCH_PG_URL names a
+ * server, PostgreSQL:
+ *   - district: 300 cooperatives, 1,000,000 accounts (synthetic rows from
+ *     modules/registry/synthetic.ts, a few large cooperatives and many small ones);
+ *   - province: 10,000 cooperatives over the same 1,000,000 accounts.
+ * The history holds 3 months (1M rows each); the trend reads the monthly summary
+ * (migration 0012), back-filled from that history as the migration does, and extended to a
+ * full 24 months by copying its rows to the 21 earlier months, so the trend reads a summary
+ * of its real 24-month size. Also what one furnishing batch pays to refresh the summary.
  *
  *   npx tsx bench/dashboard.bench.ts [--quick]
  *
- * Target (issue 8): the dashboard's data in < 1 s on SQLite for 300 cooperatives / 1M accounts.
+ * Targets (issue 8): the district dashboard with its trend in < 1 s on SQLite; the province
+ * dashboard in < 1 s.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -19,33 +25,34 @@ import type { Services } from '../packages/server/src/http/context.ts';
 import { openInstance } from '../packages/server/src/instance.ts';
 import { insertRegisteredCooperative } from '../packages/server/src/modules/cooperatives/cooperatives.service.ts';
 import { createUser } from '../packages/server/src/modules/identity/identity.service.ts';
+import { rebuildMonthlySummary, refreshMonthlySummary } from '../packages/server/src/modules/supervision/supervision.summary.ts';
+import { shiftPeriod } from '../packages/server/src/modules/supervision/supervision.policy.ts';
 import { COLUMNS } from '../packages/server/src/modules/registry/furnishing.columns.ts';
 import { bloraDistricts, seededRandom, syntheticAccountRow, syntheticPerson } from '../packages/server/src/modules/registry/synthetic.ts';
 import { emit, median, progress, quick } from './lib.ts';
 
-const COOPERATIVES = 300;
 const ACCOUNTS = quick ? 200_000 : 1_000_000;
 const MONTHS = ['2026-08', '2026-09', '2026-10'];
 const RUNS = 5;
 const col = (name: (typeof COLUMNS)[number]) => COLUMNS.indexOf(name);
 
 /** One synthetic account's figures: outstanding, DPD, status, as synthetic.ts spreads them. */
-function* accounts(): Generator<{ coop: number; ref: string; outstanding: number; dpd: number; status: string; original: number }> {
+function* accounts(cooperatives: number): Generator<{ coop: number; ref: string; outstanding: number; dpd: number; status: string; original: number }> {
   const rng = seededRandom(8);
   const districts = bloraDistricts();
   for (let i = 0; i < ACCOUNTS; i++) {
     const row = syntheticAccountRow(rng, syntheticPerson(rng, i, districts), `ACC${i}`, '2026-10');
     // Cooperatives of very different sizes: a few large, many small (quadratic spread).
-    const coop = 1 + Math.floor(COOPERATIVES * rng() ** 2);
+    const coop = 1 + Math.floor(cooperatives * rng() ** 2);
     yield { coop, ref: `ACC${i}`, outstanding: Number(row[col('outstanding')]), dpd: Number(row[col('days_past_due')]), status: row[col('status')] ?? 'active', original: Number(row[col('original_amount')]) };
   }
 }
 
-async function seedCooperatives(services: Services): Promise<void> {
+async function seedCooperatives(services: Services, cooperatives: number): Promise<void> {
   const districts = bloraDistricts();
   await services.db.db.transaction().execute(async (trx) => {
-    for (let i = 1; i <= COOPERATIVES; i++) {
-      await insertRegisteredCooperative(trx, services, null, { code: `K${String(i).padStart(3, '0')}`, name: `Koperasi ${i}`, kecamatanCode: districts[i % districts.length] ?? null, membersCount: 50 + i, lastRatYear: 2025 });
+    for (let i = 1; i <= cooperatives; i++) {
+      await insertRegisteredCooperative(trx, services, null, { code: `K${String(i).padStart(5, '0')}`, name: `Koperasi ${i}`, kecamatanCode: districts[i % districts.length] ?? null, membersCount: 50 + i, lastRatYear: 2025 });
     }
   });
 }
@@ -56,14 +63,14 @@ const ACCOUNT_SQL = 'insert into registry_accounts (subject_key, cooperative_id,
 const keyOf = (i: number) => createHash('sha256').update(`subject-${i}`).digest('hex');
 const tokenOf = (key: string) => Buffer.from(key.slice(0, 32), 'hex').toString('base64url');
 
-function fillSqlite(services: Services): void {
+function fillSqlite(services: Services, cooperatives: number): void {
   const sqlite = services.db.sqlite;
   if (!sqlite) throw new Error('not SQLite');
   const account = sqlite.prepare(ACCOUNT_SQL);
   const history = sqlite.prepare('insert into registry_history (account_id, subject_key, period, outstanding, arrears, days_past_due, status, batch_id) values (?, ?, ?, ?, 0, ?, ?, 0)');
   sqlite.transaction(() => {
     let id = 0;
-    for (const a of accounts()) {
+    for (const a of accounts(cooperatives)) {
       const key = keyOf(id);
       const r = account.run(key, a.coop, a.ref, tokenOf(key), tokenOf(key.slice(8)), '2025-10-15', a.original, 'monthly', a.outstanding, a.dpd, a.status, '2026-10', 'file', 'now');
       const accountId = Number(r.lastInsertRowid);
@@ -73,7 +80,7 @@ function fillSqlite(services: Services): void {
   })();
 }
 
-async function fillPostgres(url: string): Promise<void> {
+async function fillPostgres(url: string, cooperatives: number): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   await client.query('begin');
@@ -84,7 +91,7 @@ async function fillPostgres(url: string): Promise<void> {
     batch = [];
   };
   let id = 0;
-  for (const a of accounts()) {
+  for (const a of accounts(cooperatives)) {
     const key = keyOf(id++);
     batch.push([key, a.coop, a.ref, a.original, a.outstanding, a.dpd, a.status, tokenOf(key)]);
     if (batch.length === 20_000) await flush();
@@ -99,22 +106,57 @@ async function fillPostgres(url: string): Promise<void> {
 }
 
 /**
- * Wall time of each request, and the process's CPU time for it: on SQLite the query runs
- * in-process, so CPU time is the work itself, steady when a shared machine is loaded.
+ * The summary as the migration leaves it (back-filled from the 3 months of history), then its
+ * rows copied to the 21 months before them: the size the trend reads after 24 months.
  */
-async function time(services: Services, cookie: string, url: string): Promise<{ wall: number[]; cpu: number[] }> {
+async function fillSummary(services: Services): Promise<number> {
+  const cpuStart = process.cpuUsage();
+  await rebuildMonthlySummary(services.db.db);
+  const used = process.cpuUsage(cpuStart);
+  const first = MONTHS[0] ?? '2026-08';
+  const rows = await services.db.db.selectFrom('supervision_monthly_summary').selectAll().where('period', '=', first).execute();
+  for (let back = 1; back <= 24 - MONTHS.length; back++) {
+    const period = shiftPeriod(first, -back);
+    for (let i = 0; i < rows.length; i += 1000) await services.db.db.insertInto('supervision_monthly_summary').values(rows.slice(i, i + 1000).map((r) => ({ ...r, period }))).execute();
+  }
+  return (used.user + used.system) / 1000;
+}
+
+/**
+ * Wall time of each request (or of several in a row, as one page loads them), and the
+ * process's CPU time for it: on SQLite the query runs in-process, so CPU time is the work
+ * itself, steady when a shared machine is loaded.
+ */
+async function time(services: Services, cookie: string, ...urls: string[]): Promise<{ wall: number[]; cpu: number[] }> {
   const app = createApp(services);
   const wall: number[] = [];
   const cpu: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     const started = performance.now();
     const cpuStart = process.cpuUsage();
-    const res = await app.request(url, { headers: { cookie } });
-    const body = await res.text();
+    for (const url of urls) {
+      const res = await app.request(url, { headers: { cookie } });
+      const body = await res.text();
+      if (res.status !== 200 || body.length < 100) throw new Error(`${url}: ${res.status} ${body.slice(0, 200)}`);
+    }
     const used = process.cpuUsage(cpuStart);
     cpu.push((used.user + used.system) / 1000);
     wall.push(performance.now() - started);
-    if (res.status !== 200 || body.length < 100) throw new Error(`${url}: ${res.status} ${body.slice(0, 200)}`);
+  }
+  return { wall, cpu };
+}
+
+/** CPU time of refreshing one cooperative's month in the summary: what a furnishing batch adds. */
+async function timeRefresh(services: Services, cooperativeId: number): Promise<{ wall: number[]; cpu: number[] }> {
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const started = performance.now();
+    const cpuStart = process.cpuUsage();
+    await services.db.db.transaction().execute((trx) => refreshMonthlySummary(trx, cooperativeId, [MONTHS.at(-1) ?? '2026-10']));
+    const used = process.cpuUsage(cpuStart);
+    cpu.push((used.user + used.system) / 1000);
+    wall.push(performance.now() - started);
   }
   return { wall, cpu };
 }
@@ -125,44 +167,78 @@ function report(name: string, runs: { wall: number[]; cpu: number[] }, database:
   if (database === 'sqlite') emit({ suite: 'dashboard', name: `${name}_cpu_ms`, value: Math.round(median(runs.cpu)), unit: 'ms CPU', target: target ? `< ${target}` : undefined, targetMet: target ? median(runs.cpu) < target : undefined, database, dataSize, runs: runs.cpu.map(Math.round) });
 }
 
-async function bench(database: 'sqlite' | 'postgres', target: string, dir: string): Promise<void> {
-  const env = { ...process.env, SIMPUL_DATA_DIR: path.join(dir, database), SIMPUL_KEY: randomBytes(32).toString('base64'), SIMPUL_LOG_LEVEL: 'warn' };
+type Scale = 'district' | 'province';
+const COOPERATIVES: Record<Scale, number> = { district: 300, province: 10_000 };
+
+async function bench(database: 'sqlite' | 'postgres', scale: Scale, target: string, dir: string): Promise<void> {
+  const cooperatives = COOPERATIVES[scale];
+  const env = { ...process.env, SIMPUL_DATA_DIR: path.join(dir, `${database}-${scale}`), SIMPUL_KEY: randomBytes(32).toString('base64'), SIMPUL_LOG_LEVEL: 'warn' };
   const services = await openInstance({ db: target, env, now: () => new Date('2026-11-02T03:00:00Z') });
   try {
-    await seedCooperatives(services);
-    progress(`${database}: ${ACCOUNTS.toLocaleString('en')} accounts × ${MONTHS.length} months of history`);
-    if (database === 'sqlite') fillSqlite(services);
-    else await fillPostgres(target);
+    await seedCooperatives(services, cooperatives);
+    progress(`${database} ${scale}: ${cooperatives.toLocaleString('en')} cooperatives, ${ACCOUNTS.toLocaleString('en')} accounts × ${MONTHS.length} months of history`);
+    if (database === 'sqlite') fillSqlite(services, cooperatives);
+    else await fillPostgres(target, cooperatives);
+    const backFillCpu = await fillSummary(services);
     await createUser(services, null, { username: 'analis', fullName: 'Analis', role: 'dinas_analyst', cooperativeId: null, password: 'kata-sandi-bench-1' });
     const signIn = await createApp(services).request('/api/auth/sign-in', { method: 'POST', headers: { 'content-type': 'application/json', 'x-simpul-request': '1' }, body: JSON.stringify({ username: 'analis', password: 'kata-sandi-bench-1' }) });
     const cookie = signIn.headers.get('set-cookie')?.split(';')[0] ?? '';
-    const dataSize = `${COOPERATIVES} cooperatives, ${ACCOUNTS.toLocaleString('en')} accounts`;
-    report('district_dashboard', await time(services, cookie, '/api/supervision/dashboard'), database, dataSize, database === 'sqlite' ? 1000 : undefined);
-    report('district_trend', await time(services, cookie, '/api/supervision/trend'), database, `${dataSize}, ${MONTHS.length} months of history`);
-    report('largest_cooperative_page', await time(services, cookie, '/api/supervision/cooperatives/1'), database, dataSize);
+    const dataSize = `${cooperatives.toLocaleString('en')} cooperatives, ${ACCOUNTS.toLocaleString('en')} accounts`;
+    const withTrend = `${dataSize}, 24-month summary over ${MONTHS.length} months of history`;
+    if (database === 'sqlite') emit({ suite: 'dashboard', name: `${scale}_summary_backfill_cpu_ms`, value: Math.round(backFillCpu), unit: 'ms CPU', database, dataSize: `${dataSize} × ${MONTHS.length} months` });
+    report(`${scale}_dashboard`, await time(services, cookie, '/api/supervision/dashboard'), database, dataSize, scale === 'province' || database === 'sqlite' ? 1000 : undefined);
+    report(`${scale}_trend`, await time(services, cookie, '/api/supervision/trend'), database, withTrend);
+    report(`${scale}_dashboard_with_trend`, await time(services, cookie, '/api/supervision/dashboard', '/api/supervision/trend'), database, withTrend, scale === 'district' && database === 'sqlite' ? 1000 : undefined);
+    report(`${scale}_largest_cooperative_page`, await time(services, cookie, '/api/supervision/cooperatives/1'), database, withTrend);
+    const largest = (await services.db.db.selectFrom('registry_accounts').select('cooperative_id').where('cooperative_id', '=', 1).select((eb) => eb.fn.countAll().as('n')).groupBy('cooperative_id').executeTakeFirst())?.n;
+    report(`${scale}_summary_refresh_largest_cooperative`, await timeRefresh(services, 1), database, `one month of a cooperative with ${Number(largest ?? 0).toLocaleString('en')} accounts`);
   } finally {
     await services.db.close();
   }
 }
 
-async function pgTarget(): Promise<string | undefined> {
+/** A fresh database on the PostgreSQL server SIMPUL_BENCH_PG_URL names, or undefined. */
+async function pgTarget(name: string): Promise<string | undefined> {
   const base = process.env.SIMPUL_BENCH_PG_URL;
   if (!base) return undefined;
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();
-  await admin.query('drop database if exists bench_dashboard with (force)');
-  await admin.query('create database bench_dashboard');
+  await admin.query(`drop database if exists ${name} with (force)`);
+  await admin.query(`create database ${name}`);
   await admin.end();
   const url = new URL(base);
-  url.pathname = '/bench_dashboard';
+  url.pathname = `/${name}`;
   return url.toString();
 }
 
+async function dropPg(name: string): Promise<void> {
+  const base = process.env.SIMPUL_BENCH_PG_URL;
+  if (!base) return;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`drop database if exists ${name} with (force)`);
+  await admin.end();
+}
+
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'simpul-bench-dashboard-'));
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 try {
-  await bench('sqlite', path.join(dir, 'dashboard.sqlite'), dir);
-  const target = await pgTarget();
-  if (target) await bench('postgres', target, dir);
+  for (const scale of ['district', 'province'] as const) {
+    if (only && !only.split(',').includes(`sqlite-${scale}`)) continue;
+    await bench('sqlite', scale, path.join(dir, `${scale}.sqlite`), dir);
+    fs.rmSync(path.join(dir, `${scale}.sqlite`), { force: true });
+  }
+  for (const scale of ['district', 'province'] as const) {
+    if (only && !only.split(',').includes(`postgres-${scale}`)) continue;
+    const name = `bench_dashboard_${scale}`;
+    const target = await pgTarget(name);
+    if (!target) break;
+    try {
+      await bench('postgres', scale, target, dir);
+    } finally {
+      await dropPg(name);
+    }
+  }
 } finally {
   if (process.env.SIMPUL_BENCH_KEEP) progress(`kept ${dir}`);
   else fs.rmSync(dir, { recursive: true, force: true });
