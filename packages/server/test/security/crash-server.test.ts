@@ -16,7 +16,7 @@ import { afterCrash, commonProblems, killWhileDriving, post, signInOver, startSe
  */
 const KILLS_PER_SCENARIO = 4;
 const IMPORT_ROWS = 1500;
-const LOANS = 15;
+const LOANS = 24;
 const DAY = 86_400_000;
 const seed = Number(process.env.SIMPUL_CRASH_SEED ?? Math.floor(Math.random() * 2 ** 31));
 
