@@ -29,14 +29,16 @@ const BIN = path.resolve(import.meta.dirname, '../packages/server/bin/simpul.js'
 const TIME = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 const NOW = '2026-11-01T00:00:00.000Z';
 
-function simpul(args: string[], env: NodeJS.ProcessEnv): { ms: number; maxRssMb: number | undefined; stdout: string } {
+/** Runs the CLI; wall time, and (with /usr/bin/time) peak memory and CPU seconds (user + system), which a loaded machine distorts less. */
+function simpul(args: string[], env: NodeJS.ProcessEnv): { ms: number; maxRssMb: number | undefined; cpuSeconds: number | undefined; stdout: string } {
   const started = performance.now();
-  const argv = TIME ? ['-f', 'maxrss=%M', process.execPath, BIN, ...args] : [BIN, ...args];
+  const argv = TIME ? ['-f', 'maxrss=%M cpu=%U+%S', process.execPath, BIN, ...args] : [BIN, ...args];
   const r = spawnSync(TIME ?? process.execPath, argv, { env, encoding: 'utf8', maxBuffer: 1 << 26 });
   const ms = performance.now() - started;
   if (r.status !== 0) throw new Error(`simpul ${args.join(' ')} failed: ${r.stderr}`);
   const rss = /maxrss=(\d+)/.exec(r.stderr)?.[1];
-  return { ms, maxRssMb: rss ? Number(rss) / 1024 : undefined, stdout: r.stdout };
+  const cpu = /cpu=([\d.]+)\+([\d.]+)/.exec(r.stderr);
+  return { ms, maxRssMb: rss ? Number(rss) / 1024 : undefined, cpuSeconds: cpu ? Number(cpu[1]) + Number(cpu[2]) : undefined, stdout: r.stdout };
 }
 
 /** Cooperatives, one product each, members with encrypted NIKs, loans and their repayments. */
@@ -103,6 +105,7 @@ function populate(file: string, masterKey: Buffer): void {
   db.close();
 }
 
+// SIMPUL_BENCH_KEEP=1 keeps the populated database (its folder is printed), for profiling runs of the CLI on it.
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'simpul-bench-cod-'));
 try {
   const master = randomBytes(32);
@@ -113,15 +116,21 @@ try {
   const populating = performance.now();
   populate(file, master);
   progress(`populated ${LOANS} loans in ${((performance.now() - populating) / 1000).toFixed(0)} s`);
+  if (process.env.SIMPUL_BENCH_KEEP) {
+    // The book before any close of day, and its key: the CLI can be rerun (profiled) on a copy.
+    fs.copyFileSync(file, path.join(dir, 'before.sqlite'));
+    fs.writeFileSync(path.join(dir, 'key.b64'), master.toString('base64'));
+  }
   for (const [name, date] of [['first close of a month (all loans furnished)', DATE], ['next day (changed accounts furnished)', addDays(DATE, 1)]] as const) {
     const run = simpul(['close-of-day', '--db', file, '--date', date, '--json'], env);
     const result = JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '{}') as { loans: number; furnished: number; rejected: number; failed: number };
     if (result.loans !== LOANS || result.failed !== 0 || result.rejected !== 0) throw new Error(`unexpected result ${run.stdout}`);
     const seconds = run.ms / 1000;
-    progress(`${name}: ${LOANS} loans in ${seconds.toFixed(1)} s, ${result.furnished} furnished, peak ${run.maxRssMb?.toFixed(0) ?? '?'} MB`);
+    progress(`${name}: ${LOANS} loans in ${seconds.toFixed(1)} s (CPU ${run.cpuSeconds?.toFixed(1) ?? '?'} s, load ${os.loadavg()[0]?.toFixed(1)}), ${result.furnished} furnished, peak ${run.maxRssMb?.toFixed(0) ?? '?'} MB`);
     emit({ suite: 'close-of-day', name: `${name}: loans/s`, value: Math.round(LOANS / seconds), unit: 'loans/s', target: '≥ 33,334 loans/s (1 M in < 30 s)', targetMet: LOANS / seconds >= 33_334, database: 'sqlite', dataSize: `${LOANS.toLocaleString('en')} active loans`, runs: [seconds] });
     if (run.maxRssMb !== undefined) emit({ suite: 'close-of-day', name: `${name}: peak memory`, value: Math.round(run.maxRssMb), unit: 'MB', database: 'sqlite', dataSize: `${LOANS.toLocaleString('en')} active loans` });
   }
 } finally {
-  fs.rmSync(dir, { recursive: true, force: true });
+  if (process.env.SIMPUL_BENCH_KEEP) progress(`kept ${dir}`);
+  else fs.rmSync(dir, { recursive: true, force: true });
 }
