@@ -16,6 +16,8 @@ export interface Db {
   dialect: Dialect;
   /** The raw SQLite connection, for online backup and pragmas; undefined on PostgreSQL. */
   sqlite?: SQLite.Database;
+  /** The PostgreSQL pool, for what Kysely cannot express (COPY); undefined on SQLite. */
+  pool?: pg.Pool;
   close(): Promise<void>;
 }
 
@@ -49,7 +51,8 @@ export function openDatabase(target: DatabaseTarget): Db {
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
     return { db, reader: db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
   }
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: pgPool(target.url) }) });
+  const pool = pgPool(target.url);
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   const reader = target.readUrl
     ? new Kysely<Database>({ dialect: new PostgresDialect({ pool: pgPool(target.readUrl) }) })
     : db;
@@ -57,6 +60,7 @@ export function openDatabase(target: DatabaseTarget): Db {
     db,
     reader,
     dialect: 'postgres',
+    pool,
     async close() {
       if (reader !== db) await reader.destroy();
       await db.destroy();
