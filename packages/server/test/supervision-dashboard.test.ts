@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { districtDashboard } from '../src/modules/supervision/supervision.dashboard.ts';
 import { describeEachDialect, json, seedCooperative, seedUser, signInCookie, testInstance, type TestInstance } from './harness.ts';
-import { account, furnish } from './supervision-fixtures.ts';
+import { account, furnish, removeByDispute } from './supervision-fixtures.ts';
 
 describeEachDialect('district dashboard (registry figures, OJK bank classes)', (dialect) => {
   let t: TestInstance;
@@ -92,15 +92,7 @@ describeEachDialect('district dashboard (registry figures, OJK bank classes)', (
   });
 
   it('a line a dispute removed (A4, 2,000,000 Macet) leaves the book and the trend: 82,000,000 − 2,000,000 = 80,000,000; NPL 8,000,000 − 2,000,000 = 6,000,000', async () => {
-    // The dispute as lodged, resolved "removed" by KSPA's pengurus through the route.
-    const a4 = await t.services.db.db.selectFrom('registry_accounts').select(['id', 'subject_key', 'cooperative_id']).where('account_ref', '=', 'A4').executeTakeFirstOrThrow();
-    const dispute = await t.services.db.db.insertInto('registry_disputes').values({
-      account_id: a4.id, subject_key: a4.subject_key, furnisher_cooperative_id: a4.cooperative_id, opened_by_cooperative_id: null, opened_by: 'user:admin',
-      reason_code: 'not_my_loan', opened_on: '2026-10-20', due_on: '2026-11-17', status: 'open', escalated_at: null, resolved_on: null, resolved_by: null,
-    }).returning('id').executeTakeFirstOrThrow();
-    await seedUser(t, 'pengurus-a', 'pengurus', a4.cooperative_id);
-    const resolved = await t.request(`/api/registry/disputes/${dispute.id}/resolve`, { method: 'POST', cookie: await signInCookie(t, 'pengurus-a'), json: { outcome: 'removed' } });
-    expect(resolved.status).toBe(200);
+    expect((await removeByDispute(t, 'A4')).status).toBe(200);
     const d = await districtDashboard(t.services);
     expect(d.district).toMatchObject({ outstanding: 80_000_000, nplAmount: 6_000_000 });
     const { items } = await json(await t.request('/api/supervision/trend', { cookie: analyst }));

@@ -4,9 +4,9 @@ import { runCloseOfDay } from '../src/modules/portfolio/close-of-day.ts';
 import { enforceRetention } from '../src/modules/registry/retention.ts';
 import { historyTrendGroups } from '../src/modules/supervision/supervision.aggregate.ts';
 import { trend, trendPoints, trendStart } from '../src/modules/supervision/supervision.trend.ts';
-import { describeEachDialect, seedCooperative, seedUser, signInCookie, testInstance, type TestInstance } from './harness.ts';
+import { describeEachDialect, seedCooperative, testInstance, type TestInstance } from './harness.ts';
 import { seedBook } from './portfolio-fixtures.ts';
-import { account, furnish } from './supervision-fixtures.ts';
+import { account, furnish, removeByDispute } from './supervision-fixtures.ts';
 
 /** 1,200,000 over 12 months at 1 % flat, paid July and August only: late from September. */
 const LATE_LOAN = { amount: 1_200_000, tenor: 12, disbursedOn: '2026-06-15', payments: [['2026-07-15', 112_000], ['2026-08-15', 112_000]] as [string, number][] };
@@ -62,14 +62,7 @@ describeEachDialect('the monthly summary behind the trend equals a scan of regis
     expect(await point('2026-12', w.id)).toMatchObject({ accounts: 1, outstanding: 1_000_000, nplAmount: 1_000_000 });
 
     // A dispute resolved "removed" takes B2 out of every month.
-    const b2 = await t.services.db.db.selectFrom('registry_accounts').select(['id', 'subject_key']).where('account_ref', '=', 'B2').executeTakeFirstOrThrow();
-    const dispute = await t.services.db.db.insertInto('registry_disputes').values({
-      account_id: b2.id, subject_key: b2.subject_key, furnisher_cooperative_id: b, opened_by_cooperative_id: null, opened_by: 'user:admin',
-      reason_code: 'not_my_loan', opened_on: '2026-10-20', due_on: '2026-11-17', status: 'open', escalated_at: null, resolved_on: null, resolved_by: null,
-    }).returning('id').executeTakeFirstOrThrow();
-    await seedUser(t, 'pengurus-b', 'pengurus', b);
-    const resolved = await t.request(`/api/registry/disputes/${dispute.id}/resolve`, { method: 'POST', cookie: await signInCookie(t, 'pengurus-b'), json: { outcome: 'removed' } });
-    expect(resolved.status).toBe(200);
+    expect((await removeByDispute(t, 'B2')).status).toBe(200);
     await expectSummaryAgrees();
     expect(await point('2026-10', b)).toMatchObject({ accounts: 1, outstanding: 19_000_000, nplAmount: 0 });
 
