@@ -5,6 +5,7 @@ import { deriveLoanState, type DerivedLoanState } from '../lending/loan-state.se
 import { withRegistryTransaction } from '../registry/registry.tx.ts';
 import { claimDate, finishClaim, releaseClaim, renewClaim } from './close-of-day.claim.ts';
 import type { RegistryTransaction } from '../registry/registry.writer.ts';
+import { refreshMonthlySummary } from '../supervision/supervision.summary.ts';
 import {
   countActive, statusChunk, openInMonthChunk, pruneDailySnapshots, repaymentsOf, writeLoanStates, writeSnapshots,
   type ChunkLoan, type Snapshot, type StateUpdate,
@@ -54,12 +55,14 @@ interface Run {
   /** 'daily' writes loan states; 'month_end' only snapshots and registry history of a past month. */
   mode: 'daily' | 'month_end';
   batches: Map<number, { id: number; outcome: FeedOutcome }>;
+  /** Cooperatives whose loans the run read: their monthly summary is recomputed at the end (also after a killed run's rerun). */
+  cooperatives: Set<number>;
   result: CloseOfDayResult;
 }
 
 function newRun(services: Services, date: string, mode: Run['mode']): Run {
   const result: CloseOfDayResult = { date, skipped: false, loans: 0, changed: 0, furnished: 0, rejected: 0, failed: 0, seconds: 0 };
-  return { date, period: monthOf(date), now: services.now().toISOString(), mode, batches: new Map(), result };
+  return { date, period: monthOf(date), now: services.now().toISOString(), mode, batches: new Map(), cooperatives: new Set(), result };
 }
 
 /**
@@ -77,7 +80,7 @@ export async function runCloseOfDay(services: Services, options: CloseOfDayOptio
   try {
     let after = 0;
     for (;;) {
-      const rows = await statusChunk(db, 'active', after, CHUNK);
+      const rows = await statusChunk(services.db, 'active', after, CHUNK);
       if (rows.length === 0) break;
       await processChunk(services, run, rows);
       after = rows.at(-1)?.id ?? after;
@@ -104,7 +107,7 @@ export async function recordMonthEnd(services: Services, date: string): Promise<
   const run = newRun(services, endOfMonth(date), 'month_end');
   let after = 0;
   for (;;) {
-    const rows = await openInMonthChunk(services.db.db, run.date, after, CHUNK);
+    const rows = await openInMonthChunk(services.db, run.date, after, CHUNK);
     if (rows.length === 0) break;
     await processChunk(services, run, rows);
     after = rows.at(-1)?.id ?? after;
@@ -121,10 +124,11 @@ export async function recordMonthEnd(services: Services, date: string): Promise<
 async function feedWrittenOff(services: Services, run: Run): Promise<void> {
   let after = 0;
   for (;;) {
-    const rows = await statusChunk(services.db.db, 'written_off', after, CHUNK);
+    const rows = await statusChunk(services.db, 'written_off', after, CHUNK);
     if (rows.length === 0) break;
     const feed = new Map<number, { loan: FeedLoan; state: FeedState }[]>();
     for (const row of rows) {
+      run.cooperatives.add(row.cooperative_id);
       const state: FeedState = { outstanding: row.outstanding_principal, arrears: row.arrears, daysPastDue: row.days_past_due, lastPaymentOn: row.last_payment_on, settledOn: null };
       if (!registryStale(row, row, state, run.period)) continue;
       const list = feed.get(row.cooperative_id) ?? [];
@@ -177,6 +181,7 @@ interface ChunkWork {
 function evaluate(services: Services, run: Run, rows: readonly ChunkLoan[], repayments: Awaited<ReturnType<typeof repaymentsOf>>): ChunkWork {
   const work: ChunkWork = { updates: [], snapshots: [], feed: new Map() };
   for (const row of rows) {
+    run.cooperatives.add(row.cooperative_id);
     let derived: DerivedLoanState;
     try {
       derived = deriveLoanState(row, repayments.get(row.id) ?? [], run.date);
@@ -226,9 +231,15 @@ async function batchOf(tx: RegistryTransaction, run: Run, cooperativeId: number)
   return batch;
 }
 
-/** Batch totals and their audit entries, and one entry for the run. */
+/**
+ * Batch totals and their audit entries, the monthly summary of every cooperative the run read
+ * (once, from the history all its chunks wrote: per chunk it would walk each cooperative's
+ * accounts once per chunk, quadratic in the book), and one entry for the run. Until this
+ * commits, the district trend shows the month as it was before the run.
+ */
 async function finishRun(services: Services, run: Run): Promise<void> {
   await services.db.db.transaction().execute(async (trx) => {
+    for (const cooperativeId of [...run.cooperatives].sort((a, b) => a - b)) await refreshMonthlySummary(trx, cooperativeId, [run.period]);
     for (const [cooperativeId, { id, outcome }] of run.batches) {
       await trx.updateTable('registry_batches').set({ rows_total: outcome.accepted + outcome.rejected, ...outcome }).where('id', '=', id).execute();
       await recordAudit(trx, services, null, 'registry.batch', { type: 'registry_batch', id, cooperativeId }, {

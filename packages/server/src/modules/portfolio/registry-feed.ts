@@ -14,7 +14,6 @@ import type { RowIssue } from '../registry/furnishing.validate.ts';
 import { maskIdentity, type Cell } from '../registry/furnishing.values.ts';
 import type { AccountStatus } from '../registry/registry.table.ts';
 import type { RegistryTransaction, WriteContext } from '../registry/registry.writer.ts';
-import { refreshMonthlySummary } from '../supervision/supervision.summary.ts';
 
 /**
  * The workspace → registry feed. A workspace loan reaches the shared registry as a row of
@@ -70,12 +69,12 @@ export function reportedFigures(loan: Pick<FeedLoan, 'status' | 'restructured_co
   return { status, closed, outstanding: closed ? 0 : state.outstanding, arrears: closed ? 0 : state.arrears, daysPastDue: closed ? 0 : state.daysPastDue };
 }
 
-/** One furnishing row (COLUMNS order) for a loan; the NIK is decrypted here and nowhere else. */
-export function feedCells(services: Services, loan: FeedLoan, state: FeedState): Cell[] {
+/** One furnishing row (COLUMNS order) for a loan, its member's NIK as decrypted by feedRows. */
+function feedCells(loan: FeedLoan, nik: string, state: FeedState): Cell[] {
   const { status, closed, outstanding, arrears, daysPastDue } = reportedFigures(loan, state);
   const values: Record<(typeof COLUMNS)[number], Cell> = {
     account_ref: loan.loan_no,
-    nik: decryptField(services.keys, loan.nik_enc),
+    nik,
     full_name: loan.full_name,
     birth_date: loan.birth_date,
     product: loan.product_name,
@@ -96,10 +95,19 @@ export function feedCells(services: Services, loan: FeedLoan, state: FeedState):
   return COLUMNS.map((c) => values[c]);
 }
 
-/** The furnishing stream of some loans: a header row, then one row per loan numbered by its loan id. */
+/**
+ * The furnishing stream of some loans: a header row, then one row per loan numbered by its
+ * loan id. Members' NIKs are decrypted here and nowhere else, once per member of the stream
+ * (a member with several loans is decrypted once); the plain NIKs die with the stream.
+ */
 async function* feedRows(services: Services, items: readonly { loan: FeedLoan; state: FeedState }[]): AsyncGenerator<FileRow> {
   yield { row: 1, cells: [...COLUMNS] };
-  for (const { loan, state } of items) yield { row: loan.id, cells: feedCells(services, loan, state) };
+  const niks = new Map<string, string>();
+  for (const { loan, state } of items) {
+    let nik = niks.get(loan.nik_enc);
+    if (nik === undefined) niks.set(loan.nik_enc, (nik = decryptField(services.keys, loan.nik_enc)));
+    yield { row: loan.id, cells: feedCells(loan, nik, state) };
+  }
 }
 
 /** The feed's view of one loan, joined with its member and product. */
@@ -157,7 +165,8 @@ export interface FeedOutcome {
  * registry transaction, as part of the run's batch `batchId`. The month's row of each account
  * is refreshed in place (`fullFile`): the book itself keeps the daily states (loan_snapshots),
  * so a daily refresh is not a correction to keep as a version. Rejected rows are stored as
- * the batch's findings, numbered by loan id.
+ * the batch's findings, numbered by loan id. The caller refreshes the cooperative's monthly
+ * summary (refreshMonthlySummary) once it has fed all of the cooperative's loans.
  */
 export async function feedCooperative(
   services: Services,
@@ -173,8 +182,8 @@ export async function feedCooperative(
     outcome.rejected += chunk.rejectedRows;
     outcome.warnings += chunk.issues.filter((i) => i.severity === 'warning').length;
   }
-  // The district trend's monthly summary follows the history, in the same transaction.
-  await refreshMonthlySummary(tx.db, ctx.cooperativeId, [ctx.period]);
+  // The district trend's monthly summary is recomputed once per cooperative at the end of
+  // the run (close-of-day.ts finishRun), not per chunk here.
   return outcome;
 }
 
