@@ -1,5 +1,4 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import { cooperativeRoutes } from '../modules/cooperatives/cooperatives.routes.ts';
 import { authRoutes } from '../modules/identity/auth.routes.ts';
 import { userRoutes } from '../modules/identity/users.routes.ts';
@@ -13,6 +12,7 @@ import { savingsRoutes } from '../modules/savings/savings.routes.ts';
 import { supervisionRoutes } from '../modules/supervision/supervision.routes.ts';
 import { healthRoutes } from '../modules/system/health.routes.ts';
 import type { AppEnv, Services } from './context.ts';
+import { limitBodies } from './body.ts';
 import { docsRoutes } from './docs.ts';
 import { AppError, validationFailed } from './errors.ts';
 import { authenticate, requestContext, securityHeaders } from './middleware.ts';
@@ -31,7 +31,6 @@ const JSON_BODY_LIMIT = 1024 * 1024;
 const tooLarge = (): never => {
   throw new AppError(413, 'payload_too_large');
 };
-const limits = [...BODY_LIMITS.map(([prefix, maxSize]) => ({ prefix, check: bodyLimit({ maxSize, onError: tooLarge }) })), { prefix: '/api/', check: bodyLimit({ maxSize: JSON_BODY_LIMIT, onError: tooLarge }) }];
 
 /** Builds the HTTP application: API, OpenAPI document, API reference and the web app. */
 export function createApp(services: Services): OpenAPIHono<AppEnv> {
@@ -42,7 +41,7 @@ export function createApp(services: Services): OpenAPIHono<AppEnv> {
   });
   app.use('*', requestContext(services));
   app.use('*', securityHeaders);
-  app.use('/api/*', (c, next) => (limits.find((l) => c.req.path.startsWith(l.prefix)) ?? limits[limits.length - 1]!).check(c, next));
+  app.use('/api/*', limitBodies(BODY_LIMITS, JSON_BODY_LIMIT, tooLarge));
   app.use('/api/*', authenticate);
 
   for (const register of MODULE_ROUTES) register(app);
