@@ -206,7 +206,7 @@ function evaluate(services: Services, run: Run, rows: readonly ChunkLoan[], repa
 }
 
 async function processChunk(services: Services, run: Run, rows: readonly ChunkLoan[]): Promise<void> {
-  const repayments = await repaymentsOf(services.db.db, rows.map((r) => r.id));
+  const repayments = await repaymentsOf(services.db, rows.map((r) => r.id));
   const work = evaluate(services, run, rows, repayments);
   await withRegistryTransaction(services, async (tx) => {
     await writeLoanStates(tx.db, services.db.dialect, work.updates, run.now);
