@@ -1,10 +1,9 @@
-import { gzipSync } from 'node:zlib';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { launchBrowser, openPage, signIn } from './browser.ts';
+import { JS_BUDGET_KB as BUDGET_KB, scriptsLoaded, totalKb as total } from './page-weight.ts';
 
 const accounts = inject('accounts');
-const BUDGET_KB = 300; // gzip JavaScript a phone downloads for one page
 let browser: Browser;
 
 beforeAll(async () => {
@@ -13,29 +12,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/** Collects the JavaScript the page loads while `action` runs; returns gzip kB per file. */
-async function scriptsLoaded(
-  page: Page,
-  action: () => Promise<void>,
-): Promise<Map<string, number>> {
-  const sizes = new Map<string, number>();
-  const pending: Promise<void>[] = [];
-  page.on('response', (response) => {
-    if (!response.url().endsWith('.js')) return;
-    pending.push(
-      response.body().then((body) => {
-        sizes.set(new URL(response.url()).pathname, gzipSync(body, { level: 9 }).length / 1024);
-      }),
-    );
-  });
-  await action();
-  await page.waitForLoadState('networkidle');
-  await Promise.all(pending);
-  return sizes;
-}
-
-const total = (sizes: Map<string, number>) => [...sizes.values()].reduce((a, b) => a + b, 0);
 
 describe(`JavaScript budget (< ${BUDGET_KB} kB gzip)`, () => {
   test('the sign-in page', async () => {

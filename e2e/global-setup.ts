@@ -108,7 +108,8 @@ function newestMtime(target: string): number {
   return newest;
 }
 
-function buildWebIfStale(): void {
+/** Builds the web app when a source is newer than dist (also used by bench/web.bench.ts). */
+export function buildWebIfStale(): void {
   const built = fs.statSync(DIST_INDEX, { throwIfNoEntry: false })?.mtimeMs ?? 0;
   const sources = [
     path.join(WEB, 'src'),
