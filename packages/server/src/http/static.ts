@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import type { Context } from 'hono';
 
 const TYPES: Record<string, string> = {
@@ -31,18 +32,55 @@ export function readStatic(root: string, urlPath: string): { body: Buffer; type:
   }
 }
 
+type Encoding = 'br' | 'gzip';
+
+/** The best encoding the client accepts (q > 0), brotli first; none for identity only. */
+export function acceptedEncoding(header: string | undefined): Encoding | undefined {
+  const accepted = new Set<string>();
+  for (const part of (header ?? '').toLowerCase().split(',')) {
+    const [name, ...params] = part.split(';').map((p) => p.trim());
+    const q = params.find((p) => p.startsWith('q='));
+    if (name && (!q || Number(q.slice(2)) > 0)) accepted.add(name);
+  }
+  return accepted.has('br') ? 'br' : accepted.has('gzip') ? 'gzip' : undefined;
+}
+
+const COMPRESSIBLE = /^(text\/|application\/json|image\/svg)/;
 /**
- * Serves the built web app: hashed assets cached for a year, anything else falls back to
- * index.html so the SPA's routes work on reload.
+ * Compressed copies of the hashed assets, made on first request and kept: a hashed name
+ * never changes content, and the app's few dozen files hold a few MB. Without this a phone
+ * on slow 4G downloads ~1.4 MB of JavaScript and CSS instead of ~0.35 MB. Brotli quality 9:
+ * within 10 % of the maximum's size at a twentieth of its time (~0.2 s for the main bundle).
+ */
+const compressedAssets = new Map<string, Buffer>();
+
+function compressed(key: string, body: Buffer, encoding: Encoding): Buffer {
+  const cacheKey = `${encoding}:${key}`;
+  let out = compressedAssets.get(cacheKey);
+  if (!out) {
+    out = encoding === 'br'
+      ? zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length } })
+      : zlib.gzipSync(body, { level: 9 });
+    compressedAssets.set(cacheKey, out);
+  }
+  return out;
+}
+
+/**
+ * Serves the built web app: hashed assets cached for a year (compressed when the client
+ * accepts it), anything else falls back to index.html so the SPA's routes work on reload.
  */
 export function serveWeb(c: Context, root: string): Response {
   const hit = readStatic(root, c.req.path);
   if (hit) {
     const immutable = c.req.path.startsWith('/assets/');
-    return c.body(new Uint8Array(hit.body), 200, {
-      'content-type': hit.type,
-      'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-    });
+    const cacheControl = immutable ? 'public, max-age=31536000, immutable' : 'no-cache';
+    const encoding = immutable && COMPRESSIBLE.test(hit.type) && hit.body.length > 1024 ? acceptedEncoding(c.req.header('accept-encoding')) : undefined;
+    if (encoding) {
+      const body = compressed(path.join(root, c.req.path), hit.body, encoding);
+      return c.body(new Uint8Array(body), 200, { 'content-type': hit.type, 'cache-control': cacheControl, 'content-encoding': encoding, vary: 'accept-encoding' });
+    }
+    return c.body(new Uint8Array(hit.body), 200, { 'content-type': hit.type, 'cache-control': cacheControl, ...(immutable ? { vary: 'accept-encoding' } : {}) });
   }
   const index = readStatic(root, '/index.html');
   if (!index) return c.text('Simpul web app is not built: run "npm run build:web"', 503);
