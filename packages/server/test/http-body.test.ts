@@ -51,6 +51,22 @@ describeEachDialect('request bodies over HTTP', (dialect) => {
     expect(wrong.status).toBe(401);
   });
 
+  it('sends the security headers and the request id on answers, errors and the 413 alike', async () => {
+    const answers = [
+      await fetch(`${server.url}/api/health`),
+      await post('/api/auth/sign-in', JSON.stringify({ username: 'budi', password: PASSWORD })),
+      await post('/api/auth/sign-in', '{'),
+      await post('/api/auth/sign-in', streamed(2 * MiB), 'application/json', { duplex: 'half' } as RequestInit),
+    ];
+    for (const res of answers) {
+      expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+      expect(res.headers.get('x-frame-options')).toBe('DENY');
+      expect(res.headers.get('x-request-id')).toMatch(/[\w-]{8,}/);
+      expect(res.headers.get('content-type')).toMatch(/json/);
+      await res.arrayBuffer();
+    }
+  });
+
   it('answers malformed JSON with 400', async () => {
     const res = await post('/api/auth/sign-in', '{"username": "budi",');
     expect(res.status).toBe(400);
