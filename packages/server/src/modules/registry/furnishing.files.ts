@@ -5,7 +5,8 @@ import type { Services, Actor } from '../../http/context.ts';
 import { translate, type Lang } from '../../http/messages.ts';
 import { detectKind, readRows, type Source } from './furnishing.readers.ts';
 import { UnreadableFile } from './furnishing.pipeline.ts';
-import { importRows, type ImportResult } from './furnishing.service.ts';
+import { importChunks, importRows, type ImportRequest, type ImportResult } from './furnishing.service.ts';
+import { chunksInWorker } from './furnishing.worker.ts';
 import { isPeriod } from './furnishing.validate.ts';
 
 export async function fileSha256(source: Source): Promise<string> {
@@ -24,21 +25,22 @@ export async function importFile(
   const name = options.fileName ?? (typeof options.file === 'string' ? path.basename(options.file) : 'upload');
   const kind = detectKind(options.file, name);
   if (!kind) throw new UnreadableFile('unknown_format', name);
-  return importRows(
-    services,
-    {
-      cooperativeId: options.cooperativeId,
-      period: options.period,
-      source: options.source ?? 'file',
-      strict: options.strict,
-      fullFile: true,
-      actor: options.actor,
-      fileName: name,
-      sha256: await fileSha256(options.file),
-      buffered: options.buffered ?? false,
-    },
-    readRows(options.file, kind),
-  );
+  const req: ImportRequest = {
+    cooperativeId: options.cooperativeId,
+    period: options.period,
+    source: options.source ?? 'file',
+    strict: options.strict,
+    fullFile: true,
+    actor: options.actor,
+    fileName: name,
+    sha256: await fileSha256(options.file),
+    buffered: options.buffered ?? false,
+  };
+  // A file on disk (the CLI, possibly a million rows) is read in a worker thread while this
+  // one writes; an upload's bytes are parsed here, in memory, as they came.
+  return typeof options.file === 'string'
+    ? importChunks(services, req, chunksInWorker(options.file, kind, options.period, services.keys))
+    : importRows(services, req, readRows(options.file, kind));
 }
 
 /** The result as furnishers read it: every finding with its row, column, value, code and message. */

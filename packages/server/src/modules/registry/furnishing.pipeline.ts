@@ -1,9 +1,8 @@
-import type { Keys } from '../../config/keys.ts';
 import { mapHeader } from './furnishing.columns.ts';
 import type { FileRow } from './furnishing.readers.ts';
 import { RowValidator } from './furnishing.row.ts';
 import type { FurnishedAccount, RowIssue } from './furnishing.validate.ts';
-import { birthToken, nameToken, subjectKey } from './pseudonym.ts';
+import { birthToken, nameToken, subjectKey, type PseudonymKeys } from './pseudonym.ts';
 import type { PseudonymousAccount } from './registry.writer.ts';
 
 /** A furnishing file that cannot be processed at all: nothing of it is stored. */
@@ -31,7 +30,7 @@ export const CHUNK_SIZE = 5000;
  * Streams a file's rows into validated, pseudonymised chunks. Plain identity (NIK, name,
  * birth date) lives only inside this loop: what leaves it carries keyed tokens instead.
  */
-export async function* validatedChunks(rows: AsyncIterable<FileRow>, period: string, keys: Keys): AsyncGenerator<Chunk> {
+export async function* validatedChunks(rows: AsyncIterable<FileRow>, period: string, keys: PseudonymKeys): AsyncGenerator<Chunk> {
   let validator: RowValidator | undefined;
   const seenRefs = new Set<string>();
   let chunk: Chunk = { accounts: [], issues: [], rows: 0, rejectedRows: 0 };
@@ -62,7 +61,7 @@ export async function* validatedChunks(rows: AsyncIterable<FileRow>, period: str
 }
 
 /** The account with its identity replaced by keyed tokens (spelt out: a rest spread is slow). */
-function pseudonymise(a: FurnishedAccount, keys: Keys): PseudonymousAccount {
+function pseudonymise(a: FurnishedAccount, keys: PseudonymKeys): PseudonymousAccount {
   return {
     accountRef: a.accountRef, subjectKey: subjectKey(keys, a.nik), nameToken: nameToken(keys, a.fullName), birthToken: birthToken(keys, a.birthDate),
     product: a.product, openedOn: a.openedOn, originalAmount: a.originalAmount, tenor: a.tenor, frequency: a.frequency,

@@ -65,14 +65,19 @@ async function duplicateBatch(services: Services, req: ImportRequest): Promise<n
  * server validates the whole upload first (`buffered`) so that the write transaction never
  * waits on I/O while other requests are served; the CLI streams.
  */
-export async function importRows(services: Services, req: ImportRequest, rows: AsyncIterable<FileRow>): Promise<ImportResult> {
+export function importRows(services: Services, req: ImportRequest, rows: AsyncIterable<FileRow>): Promise<ImportResult> {
+  return importChunks(services, req, validatedChunks(rows, req.period, services.keys));
+}
+
+/** As importRows, from chunks validated elsewhere (a worker thread): not started for a duplicate file. */
+export async function importChunks(services: Services, req: ImportRequest, validated: AsyncIterable<Chunk>): Promise<ImportResult> {
   const result: ImportResult = { batchId: null, period: req.period, stored: false, duplicateOf: null, rows: 0, accepted: 0, rejected: 0, warnings: 0, issues: [] };
   const duplicateOf = await duplicateBatch(services, req);
   if (duplicateOf !== null) {
     const batch = await services.db.db.selectFrom('registry_batches').selectAll().where('id', '=', duplicateOf).executeTakeFirstOrThrow();
     return { ...result, duplicateOf, batchId: duplicateOf, stored: true, rows: batch.rows_total, accepted: batch.accepted, rejected: batch.rejected, warnings: batch.warnings };
   }
-  let chunks: AsyncIterable<Chunk> | Chunk[] = validatedChunks(rows, req.period, services.keys);
+  let chunks: AsyncIterable<Chunk> | Chunk[] = validated;
   if (req.buffered) {
     const all: Chunk[] = [];
     for await (const c of chunks) all.push(c);

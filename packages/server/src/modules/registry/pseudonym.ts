@@ -1,12 +1,15 @@
 import { createHmac } from 'node:crypto';
 import type { Keys } from '../../config/keys.ts';
 
+/** The two keys pseudonymising needs (and all a furnishing worker thread is given). */
+export type PseudonymKeys = Pick<Keys, 'pseudonym' | 'nameToken'>;
+
 /**
  * The registry's only link to a person: HMAC-SHA256 of the canonical NIK under the
  * instance's pseudonym key. A plain hash would not do — 16 structured digits are few
  * enough to enumerate — but without the key the pseudonym reveals nothing.
  */
-export function subjectKey(keys: Keys, canonicalNik: string): string {
+export function subjectKey(keys: PseudonymKeys, canonicalNik: string): string {
   return keyed(keys.pseudonym, canonicalNik);
 }
 
@@ -14,7 +17,7 @@ export function subjectKey(keys: Keys, canonicalNik: string): string {
  * HMAC-SHA256 truncated to 128 bits (32 hex digits): collisions stay out of reach at 30
  * million subjects (birthday bound ~2^64) while every key and index is half the size.
  */
-function keyed(key: Buffer, message: string): string {
+function keyed(key: Uint8Array, message: string): string {
   return createHmac('sha256', key).update(message).digest('hex').slice(0, 32);
 }
 
@@ -37,7 +40,7 @@ export function normaliseName(name: string): string {
 }
 
 /** Keyed token of a normalised name: compares names without storing them. */
-export function nameToken(keys: Keys, fullName: string): string {
+export function nameToken(keys: PseudonymKeys, fullName: string): string {
   return keyed(keys.nameToken, `name:${normaliseName(fullName)}`);
 }
 
@@ -46,11 +49,11 @@ export function nameToken(keys: Keys, fullName: string): string {
  * a large file repeats them constantly: one HMAC per date instead of one per row (an HMAC
  * costs ~3 µs, a third of what pseudonymising a row costs). Kept in process memory only.
  */
-const BIRTH_TOKENS = new WeakMap<Buffer, Map<string, string>>();
+const BIRTH_TOKENS = new WeakMap<Uint8Array, Map<string, string>>();
 const MAX_CACHED_DATES = 50_000;
 
 /** Keyed token of a birth date ('YYYY-MM-DD'). */
-export function birthToken(keys: Keys, birthDate: string): string {
+export function birthToken(keys: PseudonymKeys, birthDate: string): string {
   let cache = BIRTH_TOKENS.get(keys.nameToken);
   if (!cache) BIRTH_TOKENS.set(keys.nameToken, (cache = new Map()));
   let token = cache.get(birthDate);
