@@ -226,7 +226,7 @@ try {
   for (const scale of ['district', 'province'] as const) {
     if (only && !only.split(',').includes(`sqlite-${scale}`)) continue;
     await bench('sqlite', scale, path.join(dir, `${scale}.sqlite`), dir);
-    fs.rmSync(path.join(dir, `${scale}.sqlite`), { force: true });
+    if (!process.env.SIMPUL_BENCH_KEEP) fs.rmSync(path.join(dir, `${scale}.sqlite`), { force: true });
   }
   for (const scale of ['district', 'province'] as const) {
     if (only && !only.split(',').includes(`postgres-${scale}`)) continue;
