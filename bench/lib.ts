@@ -1,3 +1,5 @@
+import pg from 'pg';
+
 /** One measured figure, as every benchmark prints it: one JSON line on stdout. */
 export interface Figure {
   suite: string;
@@ -28,4 +30,21 @@ export function emit(figure: Figure): void {
 
 export function progress(message: string): void {
   process.stderr.write(`  ${message}\n`);
+}
+
+/**
+ * A fresh, empty database `name` on the benchmark's PostgreSQL server (SIMPUL_BENCH_PG_URL),
+ * dropped first if a previous run left it; its URL, or undefined when no server is named.
+ */
+export async function freshPgDatabase(name: string): Promise<string | undefined> {
+  const base = process.env.SIMPUL_BENCH_PG_URL;
+  if (!base) return undefined;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`drop database if exists ${name} with (force)`);
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return url.toString();
 }

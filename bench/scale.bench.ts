@@ -22,7 +22,7 @@ import { openInstance } from '../packages/server/src/instance.ts';
 import { createLogger } from '../packages/server/src/logging.ts';
 import { loadScaleRegistry } from '../packages/server/src/modules/registry/synthetic.load.ts';
 import { SCALE_PRESETS, scaleAccounts, type ScaleOptions } from '../packages/server/src/modules/registry/synthetic.scale.ts';
-import { emit, median, progress, quick } from './lib.ts';
+import { emit, freshPgDatabase, median, progress, quick } from './lib.ts';
 
 const OPTIONS: ScaleOptions = { ...(quick ? { cooperatives: 250, accounts: 50_000 } : SCALE_PRESETS.province), seed: 9, period: '2026-10' };
 const TARGET = 200_000;
@@ -87,19 +87,6 @@ async function floorRate(database: 'sqlite' | 'postgres', where: string): Promis
   return FLOOR_ROWS / (ms / 1000);
 }
 
-async function pgDatabase(name: string): Promise<string | undefined> {
-  const base = process.env.SIMPUL_BENCH_PG_URL;
-  if (!base) return undefined;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`drop database if exists ${name} with (force)`);
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
 /** Generates and writes the whole registry into a fresh instance; rates in accounts/s. */
 async function load(database: 'sqlite' | 'postgres', where: string, dir: string): Promise<void> {
   const env = { ...process.env, SIMPUL_DATA_DIR: path.join(dir, database), SIMPUL_KEY: randomBytes(32).toString('base64') };
@@ -135,7 +122,7 @@ emit({ suite: 'scale', name: 'generate_accounts_per_cpu_second', value: Math.rou
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'simpul-bench-scale-'));
 try {
   await load('sqlite', path.join(dir, 'scale.sqlite'), dir);
-  const url = await pgDatabase('bench_scale');
+  const url = await freshPgDatabase('bench_scale');
   if (url) await load('postgres', url, dir);
 } finally {
   fs.rmSync(dir, { recursive: true, force: true });

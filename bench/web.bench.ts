@@ -13,12 +13,11 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, PHONE } from '../e2e/browser.ts';
-import { buildWebIfStale } from '../e2e/global-setup.ts';
+import { buildWebIfStale, freePort, waitForHealth } from '../e2e/global-setup.ts';
 import { JS_BUDGET_KB, scriptsLoaded, totalKb } from '../e2e/page-weight.ts';
 import { DEMO_PASSWORD } from '../packages/server/src/modules/demo/demo.users.ts';
 import { emit, median, progress, quick } from './lib.ts';
@@ -40,23 +39,6 @@ const SLOW_4G = { offline: false, latency: 150 * 3.75, downloadThroughput: (1.6 
 function simpul(env: NodeJS.ProcessEnv, ...args: string[]): void {
   const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, env, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`simpul ${args.join(' ')} failed: ${r.stdout}\n${r.stderr}`);
-}
-
-async function freePort(): Promise<number> {
-  const probe = net.createServer().listen(0, '127.0.0.1');
-  await once(probe, 'listening');
-  const address = probe.address();
-  probe.close();
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
-
-async function waitForHealth(url: string): Promise<void> {
-  for (let i = 0; i < 300; i++) {
-    if (await fetch(`${url}/api/health`).then((r) => r.ok).catch(() => false)) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('simpul serve did not start');
 }
 
 /** A phone-sized context signed in through the form (the session cookie stays in it). */
@@ -102,7 +84,7 @@ try {
   const port = await freePort();
   server = spawn(process.execPath, [CLI, 'serve', '--port', String(port)], { cwd: ROOT, env, stdio: 'ignore' });
   const baseURL = `http://127.0.0.1:${port}`;
-  await waitForHealth(baseURL);
+  await waitForHealth(baseURL, server);
   browser = await launchBrowser();
   const dataSize = `demo district (3 cooperatives, 25 members each), ${USER}`;
 

@@ -128,7 +128,7 @@ export function buildWebIfStale(): void {
   if (result.status !== 0) throw new Error(`web build failed:\n${result.stdout}\n${result.stderr}`);
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   const probe = net.createServer();
   probe.listen(0, '127.0.0.1');
   await once(probe, 'listening');
@@ -139,7 +139,7 @@ async function freePort(): Promise<number> {
   return address.port;
 }
 
-async function waitForHealth(baseURL: string, server: ChildProcess): Promise<void> {
+export async function waitForHealth(baseURL: string, server: ChildProcess): Promise<void> {
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
     if (server.exitCode !== null) throw new Error(`exited with ${server.exitCode}`);
