@@ -41,22 +41,35 @@ export function entryHash(prevHash: string, entry: Chained): string {
  * concurrent appends from forking the chain; SQLite serialises write transactions itself.
  */
 export async function appendAudit(trx: Kysely<Database>, dialect: Dialect, record: AuditRecord): Promise<string> {
+  const append = await auditAppender(trx, dialect);
+  return append(record);
+}
+
+/**
+ * For several entries in one transaction (a group of inquiries): takes the lock and reads the
+ * chain's head once, then links each entry to the one before in memory. The entries are
+ * inserted one at a time, so their ids follow the chain.
+ */
+export async function auditAppender(trx: Kysely<Database>, dialect: Dialect): Promise<(record: AuditRecord) => Promise<string>> {
   if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(7315001)`.execute(trx);
   const last = await trx.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
-  const entry: Chained = {
-    at: record.at,
-    actor_user_id: record.actorUserId,
-    actor: record.actor,
-    cooperative_id: record.cooperativeId,
-    action: record.action,
-    subject_type: record.subjectType ?? null,
-    subject_id: record.subjectId == null ? null : String(record.subjectId),
-    details: canonicalJson(record.details ?? {}),
+  let prevHash = last?.hash ?? GENESIS_HASH;
+  return async (record) => {
+    const entry: Chained = {
+      at: record.at,
+      actor_user_id: record.actorUserId,
+      actor: record.actor,
+      cooperative_id: record.cooperativeId,
+      action: record.action,
+      subject_type: record.subjectType ?? null,
+      subject_id: record.subjectId == null ? null : String(record.subjectId),
+      details: canonicalJson(record.details ?? {}),
+    };
+    const hash = entryHash(prevHash, entry);
+    await trx.insertInto('audit_log').values({ ...entry, prev_hash: prevHash, hash }).execute();
+    prevHash = hash;
+    return hash;
   };
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  const hash = entryHash(prevHash, entry);
-  await trx.insertInto('audit_log').values({ ...entry, prev_hash: prevHash, hash }).execute();
-  return hash;
 }
 
 /** The outcome of walking the chain: ok, or the first entry whose link or content is broken. */

@@ -1,6 +1,7 @@
 import type { Insertable } from 'kysely';
 import type { Actor, Services } from '../../http/context.ts';
-import { actorLabel, recordAudit } from '../audit/audit.service.ts';
+import { auditAppender } from '../audit/audit.repository.ts';
+import { actorLabel } from '../audit/audit.service.ts';
 import { sqliteRecordGroup } from './inquiry.sqlite.ts';
 import type { InquiriesTable, RegistryAlertsTable } from './inquiry.table.ts';
 
@@ -83,10 +84,15 @@ async function writeGroup(services: Services, group: InquiryRecord[]): Promise<n
     })));
   }
   return services.db.db.transaction().execute(async (trx) => {
+    const append = await auditAppender(trx, services.db.dialect); // one lock and one read of the chain's head per group
+    const at = services.now().toISOString();
     const out: number[] = [];
     for (const item of group) {
       const { id } = await trx.insertInto('inquiries').values(item.row).returning('id').executeTakeFirstOrThrow();
-      await recordAudit(trx, services, item.actor, 'registry.inquiry', { type: 'inquiry', id, cooperativeId: item.row.cooperative_id }, detailsOf(item.row));
+      await append({
+        at, actorUserId: item.actor?.kind === 'user' ? item.actor.userId : null, actor: actorLabel(item.actor),
+        cooperativeId: item.row.cooperative_id ?? item.actor?.cooperativeId ?? null, action: 'registry.inquiry', subjectType: 'inquiry', subjectId: id, details: detailsOf(item.row),
+      });
       const alerts = item.alerts(id);
       if (alerts.length > 0) await trx.insertInto('registry_alerts').values(alerts).onConflict((oc) => oc.columns(['cooperative_id', 'dedup_key']).doNothing()).execute();
       out.push(id);
