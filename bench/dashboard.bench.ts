@@ -29,7 +29,7 @@ import { rebuildMonthlySummary, refreshMonthlySummary } from '../packages/server
 import { shiftPeriod } from '../packages/server/src/modules/supervision/supervision.policy.ts';
 import { COLUMNS } from '../packages/server/src/modules/registry/furnishing.columns.ts';
 import { bloraDistricts, seededRandom, syntheticAccountRow, syntheticPerson } from '../packages/server/src/modules/registry/synthetic.ts';
-import { emit, median, progress, quick } from './lib.ts';
+import { emit, freshPgDatabase, median, progress, quick } from './lib.ts';
 
 const ACCOUNTS = quick ? 200_000 : 1_000_000;
 const MONTHS = ['2026-08', '2026-09', '2026-10'];
@@ -197,20 +197,6 @@ async function bench(database: 'sqlite' | 'postgres', scale: Scale, target: stri
   }
 }
 
-/** A fresh database on the PostgreSQL server SIMPUL_BENCH_PG_URL names, or undefined. */
-async function pgTarget(name: string): Promise<string | undefined> {
-  const base = process.env.SIMPUL_BENCH_PG_URL;
-  if (!base) return undefined;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`drop database if exists ${name} with (force)`);
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
 async function dropPg(name: string): Promise<void> {
   const base = process.env.SIMPUL_BENCH_PG_URL;
   if (!base) return;
@@ -231,7 +217,7 @@ try {
   for (const scale of ['district', 'province'] as const) {
     if (only && !only.split(',').includes(`postgres-${scale}`)) continue;
     const name = `bench_dashboard_${scale}`;
-    const target = await pgTarget(name);
+    const target = await freshPgDatabase(name);
     if (!target) break;
     try {
       await bench('postgres', scale, target, dir);
