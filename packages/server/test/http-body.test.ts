@@ -5,17 +5,7 @@ import { PASSWORD, describeEachDialect, json, seedUser, testInstance, type TestI
 const MiB = 1024 * 1024;
 
 /** A body sent in chunks without Content-Length. */
-function streamed(bytes: number): ReadableStream<Uint8Array> {
-  let sent = 0;
-  return new ReadableStream({
-    pull(controller) {
-      if (sent >= bytes) return controller.close();
-      const chunk = new Uint8Array(Math.min(64 * 1024, bytes - sent)).fill(0x20);
-      sent += chunk.length;
-      controller.enqueue(chunk);
-    },
-  });
-}
+const streamed = (bytes: number) => new Blob([new Uint8Array(bytes).fill(0x20)]).stream();
 
 /** Request bodies through Node's HTTP server, where JSON is read from the socket stream (src/http/body.ts). */
 describeEachDialect('request bodies over HTTP', (dialect) => {
