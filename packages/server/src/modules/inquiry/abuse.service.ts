@@ -59,9 +59,12 @@ export async function inquiryAbuseFlags(services: Services, options: { cooperati
     volume = volume.where('i.cooperative_id', '=', options.cooperativeId);
   }
   const [j, v, coops] = await Promise.all([judged.execute(), volume.execute(), db.selectFrom('cooperatives').select(['id', 'code', 'name']).execute()]);
+  // By cooperative id, so a province of 10,000 cooperatives is not matched pair by pair.
+  const judgedBy = new Map(j.map((r) => [Number(r.cooperative_id), r]));
+  const volumeBy = new Map(v.map((r) => [Number(r.cooperative_id), r]));
   return coops.flatMap((c) => {
-    const jr = j.find((r) => r.cooperative_id === c.id);
-    const vr = v.find((r) => r.cooperative_id === c.id);
+    const jr = judgedBy.get(c.id);
+    const vr = volumeBy.get(c.id);
     if (!jr && !vr) return [];
     const total = Number(jr?.total ?? 0);
     const unfollowed = Number(jr?.unfollowed ?? 0);
