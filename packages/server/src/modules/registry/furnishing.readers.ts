@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { CsvScanner } from './furnishing.csv.ts';
 import { UnreadableFile } from './furnishing.pipeline.ts';
 import type { Cell } from './furnishing.values.ts';
@@ -124,6 +124,8 @@ function rowCells(row: ExcelJS.Row): Cell[] | undefined {
  * under load (the fuzz tests caught it); a file on disk, which may be large, is streamed.
  */
 export async function* readXlsx(source: Source): AsyncGenerator<FileRow> {
+  // Loaded on first use: a CSV import (and its worker thread) never pays ExcelJS's memory.
+  const { default: ExcelJS } = await import('exceljs');
   if (Buffer.isBuffer(source)) {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(new Uint8Array(source).buffer); // a copy as an ArrayBuffer, the type ExcelJS declares

@@ -20,7 +20,7 @@ const BOOT = `
 `;
 
 /** Worker heap cap: the thread holds a few chunks and the file's account refs (duplicate check). */
-const THREAD_HEAP_MB = 256;
+const THREAD_HEAP_MB = 192;
 
 /**
  * A file's validated, pseudonymised chunks, produced by a worker thread: reading, parsing,

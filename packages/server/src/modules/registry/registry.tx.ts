@@ -36,7 +36,9 @@ async function sqliteTransaction<T>(file: string, work: (tx: RegistryTransaction
   conn.pragma('foreign_keys = ON');
   conn.pragma('synchronous = NORMAL');
   conn.pragma('busy_timeout = 15000');
-  conn.pragma('cache_size = -65536');
+  // 32 MiB of page cache: at 64 MiB a million-row import peaked above 512 MB (with the
+  // worker thread's heap); the smaller cache costs ~2 s more system time per million rows.
+  conn.pragma('cache_size = -32768');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: conn }) });
   const placeholders = ACCOUNT_COLUMNS.map(() => '?').join(', ');
   // Insert first, and look up only when the account exists: a new account then costs one
