@@ -120,12 +120,14 @@ export function scalePerson(seed: number, subject: number): SyntheticPerson {
 
 const TENORS = [6, 12, 12, 18, 24, 24, 36] as const;
 
-/** Month `k` before `period`, its first day, and a fixed day in it, for every k the generator uses. */
-function monthTable(period: string, months: number): { period: string; day: (d: number) => string }[] {
-  return Array.from({ length: months }, (_, k) => {
-    const p = monthsBefore(period, k);
-    return { period: p, day: (d: number) => `${p}-${String(d).padStart(2, '0')}` };
-  });
+/** The months before `period` the generator uses: index k is k months back. */
+function monthTable(period: string, months: number): string[] {
+  return Array.from({ length: months }, (_, k) => monthsBefore(period, k));
+}
+
+/** Day `day` of the month `ago` months back (the oldest in the table if further back). */
+function dayOf(months: readonly string[], ago: number, day: number): string {
+  return `${months[Math.min(ago, months.length - 1)] ?? ''}-${day < 10 ? '0' : ''}${day}`;
 }
 
 /**
@@ -168,7 +170,7 @@ type LoanLife = Omit<ScaleAccount, 'cooperative' | 'subject' | 'subjectKey' | 'n
  * past due, some partly or fully recovered after. Days past due grow 30 a month from the
  * first missed instalment, so each month's history follows from the newest state.
  */
-function loanLife(rng: () => number, months: ReturnType<typeof monthTable>): LoanLife {
+function loanLife(rng: () => number, months: readonly string[]): LoanLife {
   const age = Math.floor(rng() ** 1.5 * 48); // months since disbursement, recent loans more common
   const tenor = TENORS[Math.floor(rng() * TENORS.length)] ?? 12;
   const f = rng();
@@ -209,15 +211,14 @@ function loanLife(rng: () => number, months: ReturnType<typeof monthTable>): Loa
     const monthStatus: AccountStatus = k === settledAgo || k === recoveredAgo ? 'settled' : k <= writtenOffAgo ? 'written_off' : status;
     history.push({ monthsAgo: k, outstanding: owed, arrears: Math.min(owed, instalmentAmount * Math.ceil(dpd / 30)), daysPastDue: dpd, status: monthStatus });
   }
-  const at = (ago: number, day: number) => months[Math.min(ago, months.length - 1)]?.day(day) ?? '';
   const finalStatus: AccountStatus = recoveredAgo >= 0 || settledAgo >= 0 ? 'settled' : writtenOffAgo >= 0 ? 'written_off' : status;
   if (recoveredAgo >= 0) outstanding = 0;
   return {
-    openedOn: at(age, 1 + Math.floor(rng() * 28)), originalAmount, tenor, frequency, instalmentAmount,
+    openedOn: dayOf(months, age, 1 + Math.floor(rng() * 28)), originalAmount, tenor, frequency, instalmentAmount,
     outstanding, arrears: finalStatus === 'settled' ? 0 : Math.min(outstanding, instalmentAmount * lateMonths), daysPastDue: finalStatus === 'settled' ? 0 : daysPastDue,
-    status: finalStatus, lastPaymentOn: paidMonths > 0 ? at(lateMonths + Math.max(settledAgo, 0), 10) : null,
-    closedOn: finalStatus === 'settled' ? at(newest, 20) : null,
-    writtenOffOn: writtenOffAgo >= 0 ? at(writtenOffAgo, 28) : null, writtenOffAmount,
-    lastPeriod: months[newest]?.period ?? '', history,
+    status: finalStatus, lastPaymentOn: paidMonths > 0 ? dayOf(months, lateMonths + Math.max(settledAgo, 0), 10) : null,
+    closedOn: finalStatus === 'settled' ? dayOf(months, newest, 20) : null,
+    writtenOffOn: writtenOffAgo >= 0 ? dayOf(months, writtenOffAgo, 28) : null, writtenOffAmount,
+    lastPeriod: months[newest] ?? '', history,
   };
 }
