@@ -1,5 +1,5 @@
 import { monthOf } from '@simpul/domain';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { businessDate } from '../../config/env.ts';
 import { decryptField } from '../../config/field-crypto.ts';
 import type { Database } from '../../db/schema.ts';
@@ -43,6 +43,8 @@ export interface FeedLoan {
   full_name: string;
   birth_date: string;
   product_name: string;
+  /** The amount taken off the balance sheet by an executed hapus buku (recoveries later reduce the outstanding, not this). */
+  written_off_amount: number | null;
 }
 
 /** The loan's figures on the reporting date. */
@@ -90,7 +92,7 @@ function feedCells(loan: FeedLoan, nik: string, state: FeedState): Cell[] {
     last_payment_on: state.lastPaymentOn,
     closed_on: closed ? (loan.closed_on ?? state.settledOn) : null,
     written_off_on: status === 'written_off' ? (loan.closed_on ?? state.settledOn) : null,
-    written_off_amount: status === 'written_off' ? state.outstanding : null,
+    written_off_amount: status === 'written_off' ? (loan.written_off_amount ?? state.outstanding) : null,
   };
   return COLUMNS.map((c) => values[c]);
 }
@@ -119,7 +121,9 @@ export function feedLoanQuery(db: Kysely<Database>) {
     .select([
       'l.id', 'l.cooperative_id', 'l.loan_no', 'l.status', 'l.amount', 'l.tenor', 'l.frequency', 'l.installment_amount', 'l.disbursed_on',
       'l.closed_on', 'l.restructured_count', 'm.nik_enc', 'm.full_name', 'm.birth_date', 'p.name as product_name',
-    ]);
+    ])
+    // Looked up only for loans off the balance sheet, through the write-offs' (cooperative, loan) index.
+    .select(sql<number | null>`case when l.status in ('written_off', 'forgiven') then (select w.written_off_amount from recovery_write_offs w where w.cooperative_id = l.cooperative_id and w.loan_id = l.id and w.status = 'executed') end`.as('written_off_amount'));
 }
 
 /** The state to report for one loan now: derived by the engine while active, the stored figures after. */
