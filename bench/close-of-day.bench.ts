@@ -3,7 +3,7 @@
  * workspace of 1,000,000 active loans (200 cooperatives, 500,000 members, ~12-instalment
  * schedules, their repayments), on this machine.
  *
- *   npx tsx bench/close-of-day.bench.ts [--quick]     (--quick: 100,000 loans)
+ *   npx tsx bench/close-of-day.bench.ts [--quick]     (--quick: 20,000 loans)
  *
  * Two runs are measured on the same data: the first close of a month (every loan's state
  * is written and every account furnished to the registry for the new month), and the next
@@ -22,7 +22,7 @@ import { deriveKeys, keyedHash } from '../packages/server/src/config/keys.ts';
 import { seededRandom, syntheticPerson, bloraDistricts } from '../packages/server/src/modules/registry/synthetic.ts';
 import { emit, progress, quick } from './lib.ts';
 
-const LOANS = quick ? 100_000 : 1_000_000;
+const LOANS = quick ? 20_000 : 1_000_000;
 const COOPS = 200;
 const DATE = '2026-11-02';
 const BIN = path.resolve(import.meta.dirname, '../packages/server/bin/simpul.js');
