@@ -33,12 +33,18 @@ describeEachDialect('district dashboard (registry figures, OJK bank classes)', (
     analyst = await signInCookie(t, 'analis');
   });
   afterEach(async () => t.close());
+  /** A page of the dashboard's cooperatives table. */
+  const table = async (query = '') => {
+    const res = await t.request(`/api/supervision/cooperatives${query}`, { cookie: analyst });
+    expect(res.status).toBe(200);
+    return json(res);
+  };
 
   it('KSPA: NPL (3,000,000 + 2,000,000) ÷ 20,000,000 = 25 %, net (5,000,000 − 450,000 − 2,000,000) ÷ 20,000,000 = 12.75 %, PAR30 10,000,000 ÷ 20,000,000 = 50 %', async () => {
-    const res = await t.request('/api/supervision/dashboard', { cookie: analyst });
-    expect(res.status).toBe(200);
-    const d = await json(res);
-    const a = d.cooperatives.find((c: { code: string }) => c.code === 'KSPA');
+    const d = await table('?q=kspa');
+    expect(d.total).toBe(1);
+    const a = d.items[0];
+    expect(a.code).toBe('KSPA');
     expect(a).toMatchObject({ accounts: 4, outstanding: 20_000_000, nplAmount: 5_000_000, nplGross: 0.25, par30: 0.5, par90: 0.25, healthBand: 'tidak_sehat' });
     expect(a.nplNet).toBeCloseTo(0.1275, 12);
     // PPAP 1 % × 10,000,000 + 5 % × 5,000,000 + 15 % × 3,000,000 + 100 % × 2,000,000 = 2,800,000
@@ -47,7 +53,7 @@ describeEachDialect('district dashboard (registry figures, OJK bank classes)', (
   });
 
   it('KSPB: NPL 2,000,000 ÷ 52,000,000 ≈ 3.85 % Sehat; written off 4,000,000, recovered 4,000,000 − 1,500,000 = 2,500,000', async () => {
-    const d = await json(await t.request('/api/supervision/dashboard', { cookie: analyst }));
+    const d = { cooperatives: (await table('?pageSize=100')).items };
     const b = d.cooperatives.find((c: { code: string }) => c.code === 'KSPB');
     expect(b).toMatchObject({ accounts: 3, outstanding: 52_000_000, nplAmount: 2_000_000, allowance: 500_000 + 1_000_000, writtenOff: 4_000_000, writeOffAccounts: 1, recovered: 2_500_000, healthBand: 'sehat' });
     expect(b.nplGross).toBeCloseTo(2 / 52, 12);
@@ -76,10 +82,55 @@ describeEachDialect('district dashboard (registry figures, OJK bank classes)', (
 
   it('counts, bands and the list above 5 % worst first: KSPA 25 %, KSPC 10 %; furnishing 3 of 3 for 2026-10 with 1 row rejected', async () => {
     const d = await json(await t.request('/api/supervision/dashboard', { cookie: analyst }));
-    expect(d.counts).toEqual({ cooperatives: 4, active: 3, inactive: 1, participating: 4, withLoans: 3, members: 100 + 100 + 40 });
+    expect(d.counts).toEqual({ cooperatives: 4, active: 3, inactive: 1, participating: 4, withLoans: 3, members: 100 + 100 + 40, aboveLimit: 2 });
     expect(d.bands).toEqual({ sehat: 1, cukup_sehat: 1, kurang_sehat: 0, tidak_sehat: 1, none: 1 });
-    expect(d.aboveLimit.map((c: { code: string }) => c.code)).toEqual(['KSPA', 'KSPC']);
+    const above = await table('?aboveLimit=true&sort=nplGross&order=desc');
+    expect(above.items.map((c: { code: string }) => c.code)).toEqual(['KSPA', 'KSPC']);
+    expect(above.total).toBe(2);
+    expect((await districtDashboard(t.services)).aboveLimit.map((c) => c.code)).toEqual(['KSPA', 'KSPC']);
     expect(d.compliance).toEqual({ period: '2026-10', expected: 3, furnished: 3, rows: 5 + 4 + 3, rowsRejected: 1 });
+  });
+
+  it('the dashboard answers no line per cooperative; the table pages, orders and filters them on the server, each line as the full list has it', async () => {
+    const d = await json(await t.request('/api/supervision/dashboard', { cookie: analyst }));
+    expect(d).not.toHaveProperty('cooperatives');
+    expect(d).not.toHaveProperty('aboveLimit');
+    const full = new Map((await districtDashboard(t.services)).cooperatives.map((c) => [c.code, c]));
+    const codes = (p: { items: { code: string }[] }) => p.items.map((c) => c.code);
+    // By code, two a page: SQL pages, figures for the page only — the same lines as the full list.
+    const first = await table('?pageSize=2');
+    expect({ total: first.total, page: first.page, codes: codes(first) }).toEqual({ total: 4, page: 1, codes: ['KSPA', 'KSPB'] });
+    expect(codes(await table('?pageSize=2&page=2'))).toEqual(['KSPC', 'KSPD']);
+    expect(codes(await table('?pageSize=2&page=3'))).toEqual([]);
+    expect(codes(await table('?order=desc&pageSize=3'))).toEqual(['KSPD', 'KSPC', 'KSPB']);
+    for (const line of [...first.items, ...(await table('?pageSize=2&page=2')).items]) expect(line).toEqual(full.get(line.code));
+    // By a figure: every line computed, then ordered and cut. Outstanding 52M, 20M, 10M, 0.
+    const byOutstanding = await table('?sort=outstanding&order=desc&pageSize=3');
+    expect(codes(byOutstanding)).toEqual(['KSPB', 'KSPA', 'KSPC']);
+    for (const line of byOutstanding.items) expect(line).toEqual(full.get(line.code));
+    expect(codes(await table('?sort=nplNet'))).toEqual(['KSPD', 'KSPB', 'KSPC', 'KSPA']);
+    // Filters: kecamatan Cepu (331605) = KSPC, KSPD; band; within the 5 % limit; a name part, any case.
+    expect(codes(await table('?kecamatan=331605'))).toEqual(['KSPC', 'KSPD']);
+    expect(codes(await table('?band=tidak_sehat'))).toEqual(['KSPA']);
+    expect(codes(await table('?band=none'))).toEqual(['KSPD']);
+    expect(codes(await table('?aboveLimit=false'))).toEqual(['KSPB', 'KSPD']);
+    expect(codes(await table('?q=koperasi%20kspc'))).toEqual(['KSPC']);
+    expect(codes(await table('?q=ksp&kecamatan=331601&sort=name&order=desc'))).toEqual(['KSPB', 'KSPA']);
+    // LIKE wildcards in the search are taken literally.
+    expect((await table('?q=%25')).total).toBe(0);
+    expect((await table('?q=_')).total).toBe(0);
+  });
+
+  it('a bad table query is a translated 400', async () => {
+    const fields = { '?page=0': 'page', '?pageSize=101': 'pageSize', '?sort=subject_key': 'sort', '?order=up': 'order', '?kecamatan=Jati': 'kecamatan', '?band=bad': 'band', '?aboveLimit=yes': 'aboveLimit' };
+    for (const [query, field] of Object.entries(fields)) {
+      const res = await t.request(`/api/supervision/cooperatives${query}`, { cookie: analyst, headers: { 'accept-language': 'id' } });
+      expect(res.status, query).toBe(400);
+      const body = await json(res);
+      expect(body.code).toBe('validation_failed');
+      expect(body.errors.map((e: { path: string }) => e.path), query).toEqual([field]);
+      expect(body.errors[0].message, query).toMatch(/\S/);
+    }
   });
 
   it('trend: 2026-09 15,000,000 with NPL 0; 2026-10 82,000,000 with NPL 8,000,000; 24 months, older ones empty', async () => {
@@ -149,7 +200,7 @@ describeEachDialect('district dashboard (registry figures, OJK bank classes)', (
     const coop = (await t.services.db.db.selectFrom('cooperatives').select('id').where('code', '=', 'KSPA').executeTakeFirstOrThrow()).id;
     await seedUser(t, 'pengurus', 'pengurus', coop);
     const cookie = await signInCookie(t, 'pengurus');
-    for (const path of ['/api/supervision/dashboard', '/api/supervision/trend', `/api/supervision/cooperatives/${coop}`, '/api/supervision/proposals', '/api/supervision/exports/cooperatives/csv', '/api/supervision/district.pdf']) {
+    for (const path of ['/api/supervision/dashboard', '/api/supervision/cooperatives', '/api/supervision/trend', `/api/supervision/cooperatives/${coop}`, '/api/supervision/proposals', '/api/supervision/exports/cooperatives/csv', '/api/supervision/district.pdf']) {
       expect((await t.request(path, { cookie })).status, path).toBe(403);
     }
   });

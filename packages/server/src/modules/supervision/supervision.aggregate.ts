@@ -33,13 +33,18 @@ export function bandOf(dpd: Expression<number>): RawBuilder<number> {
 
 const num = (v: unknown): number => Number(v ?? 0);
 
+/** One cooperative, or a page of them (the cooperatives table): the figures of those only. */
+export type CooperativeScope = number | readonly number[];
+/** The scope as an id list; an empty page matches no cooperative (-1 is never an id). */
+export const scopeIds = (scope: CooperativeScope): number[] => (typeof scope === 'number' ? [scope] : scope.length ? [...scope] : [-1]);
+
 /**
  * The open loan book grouped by cooperative, DPD band (and frequency, when the policy's
  * bands depend on it): one pass over a covering partial index (0010-supervision-indexes),
  * a few thousand rows out, whatever the number of accounts. The index's conditions are
  * literal SQL so that SQLite can prove the index applies.
  */
-export async function currentBookGroups(db: Kysely<Database>, cooperativeId?: number): Promise<BandGroup[]> {
+export async function currentBookGroups(db: Kysely<Database>, cooperatives?: CooperativeScope): Promise<BandGroup[]> {
   const frequency = policyUsesFrequency() ? sql<string>`coalesce(frequency, 'monthly')` : sql<string>`'monthly'`;
   const band = bandOf(sql.ref('days_past_due'));
   let q = db
@@ -48,20 +53,20 @@ export async function currentBookGroups(db: Kysely<Database>, cooperativeId?: nu
     .where(sql<boolean>`status in ('active', 'restructured') and removed_on is null`)
     .where('outstanding', '>', 0)
     .groupBy(policyUsesFrequency() ? ['cooperative_id', frequency, band] : ['cooperative_id', band]);
-  if (cooperativeId !== undefined) q = q.where('cooperative_id', '=', cooperativeId);
+  if (cooperatives !== undefined) q = q.where('cooperative_id', 'in', scopeIds(cooperatives));
   const rows = await q.execute();
   return rows.map((r) => ({ cooperativeId: num(r.cooperative_id), period: '', frequency: r.frequency, accounts: num(r.accounts), outstanding: num(r.outstanding), minDpd: num(r.min_dpd) }));
 }
 
 /** Written-off accounts and recoveries since (written-off amount less what is still owed). */
-export async function writeOffGroups(db: Kysely<Database>, cooperativeId?: number): Promise<WriteOffGroup[]> {
+export async function writeOffGroups(db: Kysely<Database>, cooperatives?: CooperativeScope): Promise<WriteOffGroup[]> {
   const recovered = sql<number>`case when status in ('written_off', 'settled') and written_off_amount > outstanding then written_off_amount - outstanding else 0 end`;
   let q = db
     .selectFrom('registry_accounts')
     .select((eb) => ['cooperative_id', eb.fn.countAll().as('accounts'), eb.fn.sum('written_off_amount').as('written_off'), eb.fn.sum(recovered).as('recovered')])
     .where(sql<boolean>`written_off_amount is not null and removed_on is null`)
     .groupBy('cooperative_id');
-  if (cooperativeId !== undefined) q = q.where('cooperative_id', '=', cooperativeId);
+  if (cooperatives !== undefined) q = q.where('cooperative_id', 'in', scopeIds(cooperatives));
   const rows = await q.execute();
   return rows.map((r) => ({ cooperativeId: num(r.cooperative_id), accounts: num(r.accounts), writtenOff: num(r.written_off), recovered: num(r.recovered) }));
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { scopeIds, type CooperativeScope } from './supervision.aggregate.ts';
 
 /** A cooperative's furnishing record as the Dinas checks it. */
 export interface FurnishingRecord {
@@ -16,7 +17,7 @@ export interface FurnishingRecord {
 const num = (v: unknown): number => Number(v ?? 0);
 
 /** Per cooperative: its latest furnished month and its batches for `period` (registry_batches). */
-export async function furnishingRecords(db: Kysely<Database>, period: string, cooperativeId?: number): Promise<Map<number, FurnishingRecord>> {
+export async function furnishingRecords(db: Kysely<Database>, period: string, cooperatives?: CooperativeScope): Promise<Map<number, FurnishingRecord>> {
   let latest = db.selectFrom('registry_batches').select((eb) => ['cooperative_id', eb.fn.max('period').as('last_period')]).where('status', '=', 'committed').groupBy('cooperative_id');
   let month = db
     .selectFrom('registry_batches')
@@ -24,9 +25,9 @@ export async function furnishingRecords(db: Kysely<Database>, period: string, co
     .where('status', '=', 'committed')
     .where('period', '=', period)
     .groupBy('cooperative_id');
-  if (cooperativeId !== undefined) {
-    latest = latest.where('cooperative_id', '=', cooperativeId);
-    month = month.where('cooperative_id', '=', cooperativeId);
+  if (cooperatives !== undefined) {
+    latest = latest.where('cooperative_id', 'in', scopeIds(cooperatives));
+    month = month.where('cooperative_id', 'in', scopeIds(cooperatives));
   }
   const out = new Map<number, FurnishingRecord>();
   for (const r of await latest.execute()) {

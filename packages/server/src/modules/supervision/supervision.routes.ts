@@ -3,10 +3,11 @@ import { defineRoute } from '../../http/access.ts';
 import type { AppEnv } from '../../http/context.ts';
 import { IdParam, errorResponses, jsonResponse } from '../../http/schemas.ts';
 import { cooperativeSupervision } from './supervision.cooperative.ts';
-import { districtDashboard } from './supervision.dashboard.ts';
+import { cooperativesTable } from './supervision.cooperatives-table.ts';
+import { dashboardAnswer, districtDashboard } from './supervision.dashboard.ts';
 import { districtPdf } from './supervision.pdf.ts';
 import { statusProposals } from './supervision.proposals.ts';
-import { CooperativeSupervisionSchema, DashboardSchema, ProposalsSchema, TrendPointSchema } from './supervision.schemas.ts';
+import { CooperativeSupervisionSchema, CooperativesTableQuery, CooperativesTableSchema, DashboardSchema, ProposalsSchema, TrendPointSchema } from './supervision.schemas.ts';
 import { SUPERVISION_TABLES, supervisionTable } from './supervision.tables.ts';
 import { trend } from './supervision.trend.ts';
 import { businessDate } from '../../config/env.ts';
@@ -25,6 +26,13 @@ const dashboardRoute = defineRoute({
   method: 'get', path: '/api/supervision/dashboard', tags, access: dinas,
   summary: 'District dashboard: cooperatives, NPL gross and net against 5 %, PAR30, allowance, write-offs, health bands, kecamatan, furnishing',
   responses: { 200: jsonResponse(DashboardSchema, 'Dashboard'), ...errorResponses },
+});
+
+const tableRoute = defineRoute({
+  method: 'get', path: '/api/supervision/cooperatives', tags, access: dinas,
+  summary: 'The cooperatives with their figures, a page at a time: filtered (code or name, kecamatan, health band, above 5 %) and ordered on the server',
+  request: { query: CooperativesTableQuery },
+  responses: { 200: jsonResponse(CooperativesTableSchema, 'Page of cooperatives'), ...errorResponses },
 });
 
 const trendRoute = defineRoute({
@@ -62,7 +70,8 @@ const pdfRoute = defineRoute({
 });
 
 export function supervisionRoutes(app: OpenAPIHono<AppEnv>): void {
-  app.openapi(dashboardRoute, async (c) => c.json(await districtDashboard(c.get('services')), 200));
+  app.openapi(dashboardRoute, async (c) => c.json(dashboardAnswer(await districtDashboard(c.get('services'))), 200));
+  app.openapi(tableRoute, async (c) => c.json(await cooperativesTable(c.get('services'), c.req.valid('query')), 200));
   app.openapi(trendRoute, async (c) => {
     const services = c.get('services');
     return c.json({ items: await trend(services.db.reader, lastMonthOf(services)) }, 200);

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { CooperativeSchema, StatusHistorySchema } from '../cooperatives/cooperatives.schemas.ts';
 import { CAUSE_CODES, type CauseCode } from '../recovery/recovery.rules.ts';
+import { TABLE_SORTS } from './supervision.cooperatives-table.ts';
 
 const Band = z.enum(['sehat', 'cukup_sehat', 'kurang_sehat', 'tidak_sehat']);
 
@@ -32,11 +33,12 @@ const CooperativeFiguresSchema = z
 export const DashboardSchema = z
   .object({
     asOf: z.string(), lastMonth: z.string(), policy: z.object({ id: z.string(), name: z.string() }), nplLimitPercent: z.number(),
-    counts: z.object({ cooperatives: z.number().int(), active: z.number().int(), inactive: z.number().int(), participating: z.number().int(), withLoans: z.number().int(), members: z.number().int() }),
+    counts: z.object({
+      cooperatives: z.number().int(), active: z.number().int(), inactive: z.number().int(), participating: z.number().int(), withLoans: z.number().int(), members: z.number().int(),
+      aboveLimit: z.number().int().openapi({ description: 'Cooperatives above the NPL limit: GET /api/supervision/cooperatives?aboveLimit=true lists them' }),
+    }),
     district: FiguresSchema,
     bands: z.object({ sehat: z.number().int(), cukup_sehat: z.number().int(), kurang_sehat: z.number().int(), tidak_sehat: z.number().int(), none: z.number().int() }),
-    aboveLimit: z.array(CooperativeFiguresSchema),
-    cooperatives: z.array(CooperativeFiguresSchema),
     kecamatan: z.array(z.object({ ...figureFields, code: z.string().nullable(), name: z.string().nullable(), cooperatives: z.number().int(), active: z.number().int(), causes: CauseSummarySchema })),
     causes: CauseSummarySchema,
     compliance: z.object({ period: z.string(), expected: z.number().int(), furnished: z.number().int(), rowsRejected: z.number().int(), rows: z.number().int() }),
@@ -48,6 +50,21 @@ export const DashboardSchema = z
     ),
   })
   .openapi('DistrictDashboard');
+
+export const CooperativesTableQuery = z.object({
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(25),
+  sort: z.enum(TABLE_SORTS).default('code'),
+  order: z.enum(['asc', 'desc']).default('asc'),
+  q: z.string().trim().max(100).optional().openapi({ description: 'Part of the code or the name, any case' }),
+  kecamatan: z.string().regex(/^\d{6}$/).optional().openapi({ description: 'Six-digit kecamatan code' }),
+  band: z.enum(['sehat', 'cukup_sehat', 'kurang_sehat', 'tidak_sehat', 'none']).optional(),
+  aboveLimit: z.enum(['true', 'false']).transform((v) => v === 'true').optional().openapi({ description: 'Only those above (true) or within (false) the 5 % NPL limit' }),
+});
+
+export const CooperativesTableSchema = z
+  .object({ total: z.number().int(), page: z.number().int(), pageSize: z.number().int(), items: z.array(CooperativeFiguresSchema) })
+  .openapi('SupervisionCooperativesPage');
 
 export const TrendPointSchema = z
   .object({ period: z.string(), accounts: z.number().int(), outstanding: z.number().int(), nplAmount: z.number().int(), nplGross: z.number(), nplNet: z.number(), par30: z.number() })
