@@ -88,6 +88,26 @@ describe('Pengawasan (Dinas)', () => {
     // Causes of problem loans: these cooperatives only furnish files, so there are no cases yet.
     await page.getByRole('region', { name: 'Sebab kredit bermasalah' }).getByText('Belum ada kasus kredit bermasalah tercatat.').waitFor();
 
+    // Every cooperative, a page at a time: the server searches, filters and orders.
+    const all = page.getByRole('region', { name: 'Semua koperasi' });
+    const search = page.getByRole('search', { name: 'Cari kode atau nama' });
+    const choose = async (label: string, option: string) => {
+      await search.getByRole('textbox', { name: label }).click();
+      await page.getByRole('option', { name: option, exact: true }).click();
+    };
+    await search.getByRole('searchbox', { name: 'Cari kode atau nama' }).fill('sup');
+    await search.getByRole('button', { name: 'Cari' }).click();
+    await expect.poll(() => page.getByTestId('cooperatives-count').innerText()).toBe('4 koperasi');
+    await choose('Urutkan menurut', 'NPL bruto');
+    await choose('Arah', 'Turun');
+    // NPL 60 %, 10 %, then 0 % (SUP03) and no loans (SUP04), by code.
+    await expect.poll(() => all.locator('tbody tr td:first-child a').allInnerTexts()).toEqual(['KSP Sumber Rejeki', 'KSP Tani Jaya', 'KSP Amanah Sehat', 'Koperasi Lama Tidur']);
+    await choose('Kecamatan', 'Cepu');
+    await expect.poll(() => all.locator('tbody tr td:first-child a').allInnerTexts()).toEqual(['KSP Tani Jaya']);
+    await choose('Kecamatan', 'Semua');
+    await choose('Kesehatan', 'Tidak Sehat');
+    await expect.poll(() => all.locator('tbody tr td:first-child a').allInnerTexts()).toEqual(['KSP Sumber Rejeki']);
+
     // The list above 5 % as a file, as the person downloads it.
     const [download] = await Promise.all([
       page.waitForEvent('download'),

@@ -1,4 +1,4 @@
-import { Button, Group, Loader, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Button, Loader, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconFileTypePdf } from '@tabler/icons-react';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,10 +6,9 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { FullPageLoader } from '../../components/FullPageLoader';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDate, formatNumber } from '../../format';
-import { CooperativeFiguresTable } from './CooperativeFiguresTable';
 import { CausesPanel } from './CausesPanel';
+import { CooperativesTable } from './CooperativesTable';
 import { BandsAndCompliance, KecamatanTable, ProposalsPanel } from './DistrictTables';
-import { ExportButtons } from './ExportButtons';
 import { FigureCards } from './FigureCards';
 import { DISTRICT_PDF_URL, useDashboard, useTrend, type Dashboard } from './supervisionApi';
 
@@ -30,18 +29,6 @@ function Counts({ dashboard }: { dashboard: Dashboard }) {
         <Text size="xl" fw={700}>{formatNumber(c.members)}</Text>
       </Paper>
     </SimpleGrid>
-  );
-}
-
-function Section({ title, table, children }: { title: string; table: 'above-limit' | 'cooperatives'; children: React.ReactNode }) {
-  return (
-    <Stack gap="xs">
-      <Group justify="space-between">
-        <Title order={2} size="h4">{title}</Title>
-        <ExportButtons table={table} label={title} />
-      </Group>
-      {children}
-    </Stack>
   );
 }
 
@@ -70,16 +57,23 @@ export function DistrictView() {
           <Counts dashboard={d} />
           <FigureCards figures={d.district} limitPercent={d.nplLimitPercent} />
           <Suspense fallback={<Loader size="sm" />}>{trend.data ? <DistrictCharts dashboard={d} trend={trend.data} /> : null}</Suspense>
-          <Section title={t('supervision.aboveLimit')} table="above-limit">
-            <CooperativeFiguresTable items={d.aboveLimit} label={t('supervision.aboveLimit')} empty={t('supervision.aboveLimitNone')} />
-          </Section>
+          <CooperativesTable
+            title={t('supervision.aboveLimit')}
+            table="above-limit"
+            empty={t('supervision.aboveLimitNone')}
+            initial={{ page: 1, sort: 'nplGross', order: 'desc', aboveLimit: true }}
+          />
           <BandsAndCompliance dashboard={d} />
           <CausesPanel causes={d.causes} withExport />
           <ProposalsPanel />
           <KecamatanTable dashboard={d} />
-          <Section title={t('supervision.allCooperatives')} table="cooperatives">
-            <CooperativeFiguresTable items={d.cooperatives} label={t('supervision.allCooperatives')} empty={t('supervision.none')} />
-          </Section>
+          <CooperativesTable
+            title={t('supervision.allCooperatives')}
+            table="cooperatives"
+            empty={t('supervision.none')}
+            initial={{ page: 1, sort: 'code', order: 'asc' }}
+            kecamatan={d.kecamatan}
+          />
         </Stack>
       ) : null}
     </>

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../../api';
 import type { Cooperative } from '../cooperatives/cooperativesApi';
 
@@ -64,11 +64,10 @@ export interface Dashboard {
   lastMonth: string;
   policy: { id: string; name: string };
   nplLimitPercent: number;
-  counts: { cooperatives: number; active: number; inactive: number; participating: number; withLoans: number; members: number };
+  /** `aboveLimit`: how many cooperatives are above the NPL limit (the table lists them). */
+  counts: { cooperatives: number; active: number; inactive: number; participating: number; withLoans: number; members: number; aboveLimit: number };
   district: Figures;
   bands: Record<HealthBand | 'none', number>;
-  aboveLimit: CooperativeFigures[];
-  cooperatives: CooperativeFigures[];
   kecamatan: KecamatanFigures[];
   causes: CauseSummary;
   compliance: { period: string; expected: number; furnished: number; rowsRejected: number; rows: number };
@@ -123,6 +122,36 @@ export const DISTRICT_PDF_URL = '/api/supervision/district.pdf';
 
 export function useDashboard() {
   return useQuery({ queryKey: ['supervision', 'dashboard'], queryFn: ({ signal }) => api<Dashboard>('/supervision/dashboard', { signal }) });
+}
+
+export const TABLE_SORTS = ['code', 'name', 'outstanding', 'nplGross', 'nplNet', 'par30'] as const;
+export type TableSort = (typeof TABLE_SORTS)[number];
+
+/** A page of the cooperatives table; the server filters, orders and pages (a province has 10,000). */
+export interface TableQuery {
+  page: number;
+  sort: TableSort;
+  order: 'asc' | 'desc';
+  q?: string;
+  kecamatan?: string;
+  band?: HealthBand | 'none';
+  aboveLimit?: boolean;
+}
+
+export const TABLE_PAGE_SIZE = 25;
+
+export function useCooperativesTable(query: TableQuery) {
+  const params = new URLSearchParams({ page: String(query.page), pageSize: String(TABLE_PAGE_SIZE), sort: query.sort, order: query.order });
+  if (query.q) params.set('q', query.q);
+  if (query.kecamatan) params.set('kecamatan', query.kecamatan);
+  if (query.band) params.set('band', query.band);
+  if (query.aboveLimit !== undefined) params.set('aboveLimit', String(query.aboveLimit));
+  return useQuery({
+    queryKey: ['supervision', 'cooperatives', query],
+    queryFn: ({ signal }) => api<{ total: number; page: number; pageSize: number; items: CooperativeFigures[] }>(`/supervision/cooperatives?${params.toString()}`, { signal }),
+    // The previous page stays on screen while the next loads, so the table does not jump.
+    placeholderData: keepPreviousData,
+  });
 }
 
 export function useTrend() {
