@@ -1,3 +1,4 @@
+import { apiHeaders, claimEarly, dropEarly } from './earlyFetch';
 import { currentLanguage } from './i18n';
 
 /** One field-level problem of a 400 `validation_failed` answer. */
@@ -55,26 +56,24 @@ export interface RequestOptions {
  * @example const { items } = await api<{ items: Cooperative[] }>('/cooperatives');
  */
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = {
-    Accept: 'application/json, application/problem+json',
-    'Accept-Language': currentLanguage(),
-    // The server rejects writes without it: a cross-site form cannot set a custom header.
-    'X-Simpul-Request': '1',
-  };
+  const method = options.method ?? 'GET';
+  const headers = apiHeaders(currentLanguage());
   // A file (furnishing upload) goes as the raw body with its own type; anything else as JSON.
   const raw = options.body instanceof Blob ? options.body : undefined;
   if (raw) headers['Content-Type'] = raw.type || 'application/octet-stream';
   else if (options.body !== undefined) headers['Content-Type'] = 'application/json';
 
+  if (method !== 'GET') dropEarly();
+  const early = method === 'GET' ? claimEarly(path) : undefined;
   let response: Response;
   try {
-    response = await fetch(`/api${path}`, {
-      method: options.method ?? 'GET',
+    response = await (early ?? fetch(`/api${path}`, {
+      method,
       headers,
       credentials: 'same-origin',
       body: raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
       signal: options.signal,
-    });
+    }));
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
     throw new ApiError(0, 'network_error', '');

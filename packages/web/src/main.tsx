@@ -5,6 +5,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 
+// Loaded by boot.ts, which starts the session check first.
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
 

@@ -17,6 +17,7 @@ import {
   type Icon,
 } from '@tabler/icons-react';
 import { ROLES, type Role } from './auth/roles';
+import { PAGES } from './pages';
 
 type Page = 'registry' | 'registryAlerts' | 'home' | 'simulator' | 'cooperatives' | 'furnishing' | 'users' | 'changePassword' | 'members' | 'loans' | 'products' | 'portfolio' | 'supervision' | 'recovery';
 
@@ -47,7 +48,7 @@ export const NAV: readonly NavItem[] = [
     descriptionKey: 'navDescription.home',
     roles: ALL,
     icon: IconHome,
-    page: lazy(() => import('./routes/home/HomePage')),
+    page: lazy(PAGES.home),
   },
   {
     path: '/simulasi',
@@ -55,7 +56,7 @@ export const NAV: readonly NavItem[] = [
     descriptionKey: 'navDescription.simulator',
     roles: EXCEPT_ANALYST,
     icon: IconCalculator,
-    page: lazy(() => import('./routes/simulator/SimulatorPage')),
+    page: lazy(PAGES.simulator),
   },
   {
     path: '/koperasi',
@@ -63,7 +64,7 @@ export const NAV: readonly NavItem[] = [
     descriptionKey: 'navDescription.cooperatives',
     roles: ['platform_admin', 'dinas_analyst'],
     icon: IconBuildingCommunity,
-    page: lazy(() => import('./routes/cooperatives/CooperativesPage')),
+    page: lazy(PAGES.cooperatives),
   },
   {
     path: '/pengawasan',
@@ -71,7 +72,7 @@ export const NAV: readonly NavItem[] = [
     descriptionKey: 'navDescription.supervision',
     roles: ['platform_admin', 'dinas_analyst'],
     icon: IconBuildingBank,
-    page: lazy(() => import('./routes/supervision/SupervisionPage')),
+    page: lazy(PAGES.supervision),
   },
   {
     path: '/anggota',
@@ -79,7 +80,7 @@ export const NAV: readonly NavItem[] = [
     descriptionKey: 'navDescription.members',
     roles: ['pengurus', 'petugas', 'pengawas'],
     icon: IconAddressBook,
-    page: lazy(() => import('./routes/members/MembersPage')),
+    page: lazy(PAGES.members),
   },
   {
     path: '/pinjaman',
@@ -87,7 +88,7 @@ export const NAV: readonly NavItem[] = [
     descriptionKey: 'navDescription.loans',
     roles: ['pengurus', 'petugas', 'pengawas'],
     icon: IconCash,
-    page: lazy(() => import('./routes/loans/LoansPage')),
+    page: lazy(PAGES.loans),
   },
   {
     path: '/produk',
@@ -95,7 +96,7 @@ export const NAV: readonly NavItem[] = [
     descriptionKey: 'navDescription.products',
     roles: ['pengurus', 'petugas', 'pengawas'],
     icon: IconListDetails,
-    page: lazy(() => import('./routes/products/ProductsPage')),
+    page: lazy(PAGES.products),
   },
   {
     path: '/portofolio',
@@ -103,7 +104,7 @@ export const NAV: readonly NavItem[] = [
     descriptionKey: 'navDescription.portfolio',
     roles: ['pengurus', 'petugas', 'pengawas'],
     icon: IconChartLine,
-    page: lazy(() => import('./routes/portfolio/PortfolioPage')),
+    page: lazy(PAGES.portfolio),
   },
   {
     path: '/penanganan',
@@ -111,7 +112,7 @@ export const NAV: readonly NavItem[] = [
     descriptionKey: 'navDescription.recovery',
     roles: ['pengurus', 'petugas', 'pengawas'],
     icon: IconLifebuoy,
-    page: lazy(() => import('./routes/recovery/RecoveryPage')),
+    page: lazy(PAGES.recovery),
   },
   {
     path: '/pelaporan',
@@ -119,7 +120,7 @@ export const NAV: readonly NavItem[] = [
     descriptionKey: 'navDescription.furnishing',
     roles: ['pengurus', 'petugas', 'pengawas'],
     icon: IconFileUpload,
-    page: lazy(() => import('./routes/furnishing/FurnishingPage')),
+    page: lazy(PAGES.furnishing),
   },
   {
     path: '/registri',
@@ -127,7 +128,7 @@ export const NAV: readonly NavItem[] = [
     descriptionKey: 'navDescription.registry',
     roles: ['pengurus', 'petugas', 'platform_admin'],
     icon: IconShieldSearch,
-    page: lazy(() => import('./routes/registry/InquiryPage')),
+    page: lazy(PAGES.registry),
   },
   {
     path: '/peringatan',
@@ -135,7 +136,7 @@ export const NAV: readonly NavItem[] = [
     descriptionKey: 'navDescription.registryAlerts',
     roles: ['pengurus', 'petugas', 'pengawas'],
     icon: IconBell,
-    page: lazy(() => import('./routes/registry/AlertsPage')),
+    page: lazy(PAGES.registryAlerts),
   },
   {
     path: '/pengguna',
@@ -143,7 +144,7 @@ export const NAV: readonly NavItem[] = [
     descriptionKey: 'navDescription.users',
     roles: ['platform_admin', 'pengurus'],
     icon: IconUsers,
-    page: lazy(() => import('./routes/users/UsersPage')),
+    page: lazy(PAGES.users),
   },
   {
     path: '/ganti-kata-sandi',
@@ -151,7 +152,7 @@ export const NAV: readonly NavItem[] = [
     descriptionKey: 'navDescription.changePassword',
     roles: ALL,
     icon: IconKey,
-    page: lazy(() => import('./routes/auth/ChangePasswordPage')),
+    page: lazy(PAGES.changePassword),
   },
 ];
 

@@ -3,6 +3,7 @@ import { createBrowserRouter } from 'react-router';
 import { setSessionExpiredHandler } from '../api';
 import { SESSION_KEY } from '../auth/session';
 import { NAV, SIGN_IN_PATH } from '../nav';
+import { PAGES } from '../pages';
 import { LOAN_OFFICERS, LOAN_READERS } from '../routes/loans/loanRoles';
 import { MEMBER_READERS } from '../routes/members/memberRoles';
 import NotFoundPage from '../routes/NotFoundPage';
@@ -10,11 +11,11 @@ import { queryClient } from './queryClient';
 import { RoleGate } from './RoleGate';
 import { SessionGate } from './SessionGate';
 
-const SignInPage = lazy(() => import('../routes/auth/SignInPage'));
-const AppLayout = lazy(() => import('./AppLayout'));
-const MemberPage = lazy(() => import('../routes/members/MemberPage'));
-const LoanPage = lazy(() => import('../routes/loans/LoanPage'));
-const ApplyLoanPage = lazy(() => import('../routes/loans/ApplyLoanPage'));
+const SignInPage = lazy(PAGES.signIn);
+const AppLayout = lazy(PAGES.shell);
+const MemberPage = lazy(PAGES.member);
+const LoanPage = lazy(PAGES.loan);
+const ApplyLoanPage = lazy(PAGES.applyLoan);
 
 export const router = createBrowserRouter([
   { path: SIGN_IN_PATH, element: <SignInPage /> },

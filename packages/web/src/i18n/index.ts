@@ -2,19 +2,10 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en';
 import { id } from './id';
+import { LANGUAGE_STORAGE_KEY, storedLanguage } from './storedLanguage';
 
 export const LANGUAGES = ['id', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
-
-const STORAGE_KEY = 'simpul.language';
-
-function storedLanguage(): Language {
-  try {
-    return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'id';
-  } catch {
-    return 'id'; // storage may be blocked; Bahasa Indonesia is the default anyway
-  }
-}
 
 void i18n.use(initReactI18next).init({
   resources: { id: { translation: id }, en: { translation: en } },
@@ -28,7 +19,7 @@ void i18n.use(initReactI18next).init({
 function applyLanguage(language: string): void {
   document.documentElement.lang = language;
   try {
-    localStorage.setItem(STORAGE_KEY, language);
+    localStorage.setItem(LANGUAGE_STORAGE_KEY, language);
   } catch {
     // not persisted; the switch still works for this page view
   }

@@ -5,12 +5,16 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { FullPageLoader } from '../../components/FullPageLoader';
 import { PageHeader } from '../../components/PageHeader';
 import { TableScroll } from '../../components/TableScroll';
+import { WhenVisible } from '../../components/WhenVisible';
 import { formatDate, formatPercent } from '../../format';
 import { usePortfolio, type Portfolio } from './portfolioApi';
 import { PortfolioSummary } from './PortfolioSummary';
 import { ClassTable, ProductTable, WorsenedTable } from './PortfolioTables';
 
+// The chart's code (recharts) is fetched only when the chart scrolls near the screen: the
+// figures above it are the page's point and must not wait for it (issue 9, bench/web.bench.ts).
 const TrendChart = lazy(() => import('./TrendChart'));
+const CHART_HEIGHT = 240;
 
 /**
  * Portofolio: the cooperative's loan quality as close of day left it — NPL against the 5 %
@@ -54,9 +58,11 @@ function TrendPanel({ portfolio }: { portfolio: Portfolio }) {
         <Text size="sm">{t('portfolio.trendEmpty')}</Text>
       ) : (
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-          <Suspense fallback={<div style={{ height: 240 }} />}>
-            <TrendChart trend={portfolio.trend} limit={portfolio.nplLimit} />
-          </Suspense>
+          <WhenVisible height={CHART_HEIGHT}>
+            <Suspense fallback={<div style={{ height: CHART_HEIGHT }} />}>
+              <TrendChart trend={portfolio.trend} limit={portfolio.nplLimit} />
+            </Suspense>
+          </WhenVisible>
           <TableScroll label={t('portfolio.trend')} minWidth={320}>
             <Table striped>
               <Table.Thead>
