@@ -10,7 +10,9 @@
  * full 24 months by copying its rows to the 21 earlier months, so the trend reads a summary
  * of its real 24-month size. Also what one furnishing batch pays to refresh the summary.
  *
- *   npx tsx bench/dashboard.bench.ts [--quick]
+ *   npx tsx bench/dashboard.bench.ts [--quick] [--only=sqlite-district,postgres-province,…]
+ *
+ * SIMPUL_BENCH_KEEP=1 keeps the SQLite files and the PostgreSQL databases for profiling.
  *
  * Targets (issue 8): the district dashboard with its trend in < 1 s on SQLite; the province
  * dashboard in < 1 s.
@@ -123,6 +125,22 @@ async function fillSummary(services: Services): Promise<number> {
 }
 
 /**
+ * VACUUM ANALYZE after the bulk load, as autovacuum does soon after so many inserts (its
+ * insert threshold): until the visibility map marks the pages, PostgreSQL cannot answer from
+ * a covering index alone (index-only scan) and reads the table, e.g. the trend's 1.4M
+ * summary rows by a seq scan.
+ */
+async function vacuum(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('vacuum analyze');
+  } finally {
+    await client.end();
+  }
+}
+
+/**
  * Wall time of each request (or of several in a row, as one page loads them), and the
  * process's CPU time for it: on SQLite the query runs in-process, so CPU time is the work
  * itself, steady when a shared machine is loaded.
@@ -180,6 +198,7 @@ async function bench(database: 'sqlite' | 'postgres', scale: Scale, target: stri
     if (database === 'sqlite') fillSqlite(services, cooperatives);
     else await fillPostgres(target, cooperatives);
     const backFillCpu = await fillSummary(services);
+    if (database === 'postgres') await vacuum(target);
     await createUser(services, null, { username: 'analis', fullName: 'Analis', role: 'dinas_analyst', cooperativeId: null, password: 'kata-sandi-bench-1' });
     const signIn = await createApp(services).request('/api/auth/sign-in', { method: 'POST', headers: { 'content-type': 'application/json', 'x-simpul-request': '1' }, body: JSON.stringify({ username: 'analis', password: 'kata-sandi-bench-1' }) });
     const cookie = signIn.headers.get('set-cookie')?.split(';')[0] ?? '';
@@ -189,6 +208,16 @@ async function bench(database: 'sqlite' | 'postgres', scale: Scale, target: stri
     report(`${scale}_dashboard`, await time(services, cookie, '/api/supervision/dashboard'), database, dataSize, scale === 'province' || database === 'sqlite' ? 1000 : undefined);
     report(`${scale}_trend`, await time(services, cookie, '/api/supervision/trend'), database, withTrend);
     report(`${scale}_dashboard_with_trend`, await time(services, cookie, '/api/supervision/dashboard', '/api/supervision/trend'), database, withTrend, scale === 'district' && database === 'sqlite' ? 1000 : undefined);
+    // The cooperatives table, a page at a time: by code (SQL pages, figures for the page only)
+    // and worst NPL first (every line computed, then ordered), as the page's two tables load.
+    report(`${scale}_cooperatives_table_page`, await time(services, cookie, '/api/supervision/cooperatives?page=3'), database, dataSize);
+    report(`${scale}_above_limit_table_page`, await time(services, cookie, '/api/supervision/cooperatives?aboveLimit=true&sort=nplGross&order=desc'), database, dataSize);
+    // Everything the district page loads: dashboard, trend and its two tables' first pages.
+    report(
+      `${scale}_page_load`,
+      await time(services, cookie, '/api/supervision/dashboard', '/api/supervision/trend', '/api/supervision/cooperatives', '/api/supervision/cooperatives?aboveLimit=true&sort=nplGross&order=desc'),
+      database, withTrend,
+    );
     report(`${scale}_largest_cooperative_page`, await time(services, cookie, '/api/supervision/cooperatives/1'), database, withTrend);
     const largest = (await services.db.db.selectFrom('registry_accounts').select('cooperative_id').where('cooperative_id', '=', 1).select((eb) => eb.fn.countAll().as('n')).groupBy('cooperative_id').executeTakeFirst())?.n;
     report(`${scale}_summary_refresh_largest_cooperative`, await timeRefresh(services, 1), database, `one month of a cooperative with ${Number(largest ?? 0).toLocaleString('en')} accounts`);
@@ -222,7 +251,8 @@ try {
     try {
       await bench('postgres', scale, target, dir);
     } finally {
-      await dropPg(name);
+      if (process.env.SIMPUL_BENCH_KEEP) progress(`kept PostgreSQL database ${name}`);
+      else await dropPg(name);
     }
   }
 } finally {
