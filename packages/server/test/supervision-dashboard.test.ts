@@ -87,6 +87,8 @@ describeEachDialect('district dashboard (registry figures, OJK bank classes)', (
     const above = await table('?aboveLimit=true&sort=nplGross&order=desc');
     expect(above.items.map((c: { code: string }) => c.code)).toEqual(['KSPA', 'KSPC']);
     expect(above.total).toBe(2);
+    // The dashboard carries that first page itself, as the table answers it.
+    expect(d.aboveLimitPage).toEqual(above);
     expect((await districtDashboard(t.services)).aboveLimit.map((c) => c.code)).toEqual(['KSPA', 'KSPC']);
     expect(d.compliance).toEqual({ period: '2026-10', expected: 3, furnished: 3, rows: 5 + 4 + 3, rowsRejected: 1 });
   });

@@ -67,11 +67,20 @@ export interface DistrictDashboard {
  * from the cooperatives table (supervision.cooperatives-table.ts), the list above 5 % too.
  * Exports and the PDF keep the full lists.
  */
-export type DashboardAnswer = Omit<DistrictDashboard, 'cooperatives' | 'aboveLimit'>;
+export type DashboardAnswer = Omit<DistrictDashboard, 'cooperatives' | 'aboveLimit'> & {
+  /**
+   * The first page of the list above 5 % (worst first), as the table would answer it: the
+   * dashboard has every line at hand, and the table would compute them all again.
+   */
+  aboveLimitPage: { total: number; page: number; pageSize: number; items: CooperativeFigures[] };
+};
+
+/** Rows of a page of the cooperatives table unless asked otherwise. */
+export const TABLE_PAGE_SIZE = 25;
 
 export function dashboardAnswer(d: DistrictDashboard): DashboardAnswer {
-  const { cooperatives: _lines, aboveLimit: _above, ...answer } = d;
-  return answer;
+  const { cooperatives: _lines, aboveLimit, ...answer } = d;
+  return { ...answer, aboveLimitPage: { total: aboveLimit.length, page: 1, pageSize: TABLE_PAGE_SIZE, items: aboveLimit.slice(0, TABLE_PAGE_SIZE) } };
 }
 
 export function cooperativeLine(c: CooperativeRow, groups: BandGroup[], writeOffs: WriteOffGroup[], furnishing: FurnishingRecord | undefined): CooperativeFigures {

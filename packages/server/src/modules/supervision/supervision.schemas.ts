@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { CooperativeSchema, StatusHistorySchema } from '../cooperatives/cooperatives.schemas.ts';
 import { CAUSE_CODES, type CauseCode } from '../recovery/recovery.rules.ts';
 import { TABLE_SORTS } from './supervision.cooperatives-table.ts';
+import { TABLE_PAGE_SIZE } from './supervision.dashboard.ts';
 
 const Band = z.enum(['sehat', 'cukup_sehat', 'kurang_sehat', 'tidak_sehat']);
 
@@ -30,6 +31,10 @@ const CooperativeFiguresSchema = z
   })
   .openapi('CooperativeFigures');
 
+export const CooperativesTableSchema = z
+  .object({ total: z.number().int(), page: z.number().int(), pageSize: z.number().int(), items: z.array(CooperativeFiguresSchema) })
+  .openapi('SupervisionCooperativesPage');
+
 export const DashboardSchema = z
   .object({
     asOf: z.string(), lastMonth: z.string(), policy: z.object({ id: z.string(), name: z.string() }), nplLimitPercent: z.number(),
@@ -42,6 +47,7 @@ export const DashboardSchema = z
     kecamatan: z.array(z.object({ ...figureFields, code: z.string().nullable(), name: z.string().nullable(), cooperatives: z.number().int(), active: z.number().int(), causes: CauseSummarySchema })),
     causes: CauseSummarySchema,
     compliance: z.object({ period: z.string(), expected: z.number().int(), furnished: z.number().int(), rowsRejected: z.number().int(), rows: z.number().int() }),
+    aboveLimitPage: CooperativesTableSchema.openapi({ description: 'The first page of GET /api/supervision/cooperatives?aboveLimit=true&sort=nplGross&order=desc' }),
     inquiryFlags: z.array(
       z.object({
         cooperativeId: z.number().int(), code: z.string(), name: z.string(), judgedInquiries: z.number().int(), unfollowed: z.number().int(),
@@ -53,7 +59,7 @@ export const DashboardSchema = z
 
 export const CooperativesTableQuery = z.object({
   page: z.coerce.number().int().min(1).max(100_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(25),
+  pageSize: z.coerce.number().int().min(1).max(100).default(TABLE_PAGE_SIZE),
   sort: z.enum(TABLE_SORTS).default('code'),
   order: z.enum(['asc', 'desc']).default('asc'),
   q: z.string().trim().max(100).optional().openapi({ description: 'Part of the code or the name, any case' }),
@@ -61,10 +67,6 @@ export const CooperativesTableQuery = z.object({
   band: z.enum(['sehat', 'cukup_sehat', 'kurang_sehat', 'tidak_sehat', 'none']).optional(),
   aboveLimit: z.enum(['true', 'false']).transform((v) => v === 'true').optional().openapi({ description: 'Only those above (true) or within (false) the 5 % NPL limit' }),
 });
-
-export const CooperativesTableSchema = z
-  .object({ total: z.number().int(), page: z.number().int(), pageSize: z.number().int(), items: z.array(CooperativeFiguresSchema) })
-  .openapi('SupervisionCooperativesPage');
 
 export const TrendPointSchema = z
   .object({ period: z.string(), accounts: z.number().int(), outstanding: z.number().int(), nplAmount: z.number().int(), nplGross: z.number(), nplNet: z.number(), par30: z.number() })

@@ -6,7 +6,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatNumber } from '../../format';
 import { CooperativeFiguresTable } from './CooperativeFiguresTable';
 import { ExportButtons } from './ExportButtons';
-import { HEALTH_BANDS, TABLE_PAGE_SIZE, TABLE_SORTS, useCooperativesTable, type HealthBand, type KecamatanFigures, type TableQuery } from './supervisionApi';
+import { HEALTH_BANDS, TABLE_PAGE_SIZE, TABLE_SORTS, useCooperativesTable, type HealthBand, type KecamatanFigures, type TablePage, type TableQuery } from './supervisionApi';
 
 const BANDS: readonly (HealthBand | 'none')[] = [...HEALTH_BANDS, 'none'];
 
@@ -18,17 +18,19 @@ interface Props {
   initial: TableQuery;
   /** Kecamatan to filter by; no filter controls when omitted. */
   kecamatan?: KecamatanFigures[];
+  /** The initial query's page, when the dashboard brought it (since `at`). */
+  first?: { page: TablePage; at: number };
 }
 
 /**
  * Cooperatives with their figures, a page at a time: the server filters, orders and pages
  * (GET /api/supervision/cooperatives), so a province's 10,000 never travel at once.
  */
-export function CooperativesTable({ title, table, empty, initial, kecamatan }: Props) {
+export function CooperativesTable({ title, table, empty, initial, kecamatan, first }: Props) {
   const { t } = useTranslation();
   const [query, setQuery] = useState<TableQuery>(initial);
   const [search, setSearch] = useState('');
-  const page = useCooperativesTable(query);
+  const page = useCooperativesTable(query, query === initial ? first : undefined);
   const change = (next: Partial<TableQuery>) => setQuery({ ...query, ...next, page: next.page ?? 1 });
   const submit = (event: FormEvent) => {
     event.preventDefault();

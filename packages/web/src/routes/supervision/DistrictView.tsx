@@ -10,9 +10,13 @@ import { CausesPanel } from './CausesPanel';
 import { CooperativesTable } from './CooperativesTable';
 import { BandsAndCompliance, KecamatanTable, ProposalsPanel } from './DistrictTables';
 import { FigureCards } from './FigureCards';
-import { DISTRICT_PDF_URL, useDashboard, useTrend, type Dashboard } from './supervisionApi';
+import { DISTRICT_PDF_URL, useDashboard, useTrend, type Dashboard, type TableQuery } from './supervisionApi';
 
 const DistrictCharts = lazy(() => import('./DistrictCharts'));
+
+/** The two tables' first queries; constants, so the table knows when its query is still the first. */
+const ABOVE_LIMIT: TableQuery = { page: 1, sort: 'nplGross', order: 'desc', aboveLimit: true };
+const ALL: TableQuery = { page: 1, sort: 'code', order: 'asc' };
 
 function Counts({ dashboard }: { dashboard: Dashboard }) {
   const { t } = useTranslation();
@@ -61,7 +65,8 @@ export function DistrictView() {
             title={t('supervision.aboveLimit')}
             table="above-limit"
             empty={t('supervision.aboveLimitNone')}
-            initial={{ page: 1, sort: 'nplGross', order: 'desc', aboveLimit: true }}
+            initial={ABOVE_LIMIT}
+            first={{ page: d.aboveLimitPage, at: dashboard.dataUpdatedAt }}
           />
           <BandsAndCompliance dashboard={d} />
           <CausesPanel causes={d.causes} withExport />
@@ -71,7 +76,7 @@ export function DistrictView() {
             title={t('supervision.allCooperatives')}
             table="cooperatives"
             empty={t('supervision.none')}
-            initial={{ page: 1, sort: 'code', order: 'asc' }}
+            initial={ALL}
             kecamatan={d.kecamatan}
           />
         </Stack>
