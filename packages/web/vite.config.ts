@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import type { GetModuleInfo, OutputBundle, OutputChunk } from 'rollup';
@@ -9,49 +10,90 @@ import type { GetModuleInfo, OutputBundle, OutputChunk } from 'rollup';
  *   - `boot`: boot.ts, the page's script, and the few small modules it needs;
  *   - `main`: the app (main.tsx and what it imports statically: React, router, Mantine's
  *     base, i18n) — loaded on every page;
- *   - `shell`: the rest of the library code the pages use (Mantine components, icons) and
- *     the common components — one file for every signed-in page and the sign-in page;
+ *   - `shell`: the library code and common components of the signed-in shell, of sign-in
+ *     and of the first screens (Beranda, Portofolio) — one file for all of them;
+ *   - `pages`: library code only the other pages use (selects, number inputs, modals, ...),
+ *     one file, loaded with the first of them;
  *   - `charts`: recharts and @mantine/charts, only when a chart is shown;
  *   - `dates`: the date picker and dayjs, only for the few forms with a date field;
  *   - each page's own code stays its own chunk (rarely used pages cost nothing until opened).
  */
 const CHARTS = /\/node_modules\/(recharts|@mantine\/charts)\//;
 const DATES = /\/node_modules\/(@mantine\/dates|dayjs)\//;
-const SHELL_SOURCES = /\/src\/(app|components)\//;
+const SHELL_SOURCES = /\/src\/(app\/|components\/|format\.ts$)/;
+/** The screens boot.ts warms, and sign-in: their library code belongs in `shell`. */
+const FIRST_SCREENS = /\/src\/routes\/(auth\/SignInPage|home\/HomePage|portfolio\/PortfolioPage)\.tsx$/;
 
+/** The names a module imports from `specifier` (`import { A, B as C } from '...'`), or undefined for any other form. */
+function namedImports(code: string, specifier: string): string[] | undefined {
+  const names: string[] = [];
+  for (const match of code.matchAll(/import\s*(\{[^}]*\}|[^'";]*)\s*from\s*["']([^"']+)["']/g)) {
+    if (match[2] !== specifier) continue;
+    if (!match[1]?.startsWith('{')) return undefined;
+    names.push(...match[1].slice(1, -1).split(',').map((n) => n.trim().split(/\s+as\s+/)[0] ?? '').filter((n) => n && n !== 'type' && !n.startsWith('type ')));
+  }
+  return names.length > 0 ? names : undefined;
+}
+
+/**
+ * The modules `roots` reach by static imports. Through a package's index that only re-exports
+ * (Mantine, Tabler icons) it follows only the names actually imported, as tree-shaking will:
+ * otherwise everything the index lists would count as reached.
+ */
 function staticClosure(roots: string[], getModuleInfo: GetModuleInfo, stop: (id: string) => boolean): Set<string> {
   const seen = new Set<string>();
   const queue = [...roots];
-  for (let id = queue.pop(); id !== undefined; id = queue.pop()) {
-    if (seen.has(id) || stop(id)) continue;
+  const visit = (id: string) => {
+    if (seen.has(id) || stop(id)) return;
     seen.add(id);
-    queue.push(...(getModuleInfo(id)?.importedIds ?? []));
-  }
+    const info = getModuleInfo(id);
+    for (const imported of info?.importedIds ?? []) {
+      const index = getModuleInfo(imported);
+      const reexports = Object.entries(index?.exportedBindings ?? {}).filter(([source]) => source !== '.');
+      const specifier = imported.match(/\/node_modules\/((?:@[^/]+\/)?[^/]+)\//)?.[1];
+      const names = reexports.length >= 20 && specifier && info?.code ? namedImports(info.code, specifier) : undefined;
+      if (!names || !index) {
+        queue.push(imported);
+        continue;
+      }
+      seen.add(imported);
+      const sources = new Set(reexports.filter(([, exported]) => exported.some((n) => names.includes(n))).map(([source]) => source));
+      for (const target of index.importedIds) {
+        const bare = [...sources].some((source) => !source.startsWith('.') && target.includes(`/node_modules/${source}/`));
+        if (bare || sources.has(`./${path.relative(path.dirname(imported), target)}`)) queue.push(target);
+      }
+    }
+  };
+  for (let id = queue.pop(); id !== undefined; id = queue.pop()) visit(id);
   return seen;
 }
 
 function chunkGroups() {
-  let groups: { boot: Set<string>; app: Set<string>; usedByPages: Set<string> } | undefined;
-  // Every group is named: an unnamed module that a named group imports would be pulled into
-  // that group (React into `shell`, boot.ts's helpers into the app).
+  let groups: { boot: Set<string>; app: Set<string>; shell: Set<string>; usedByPages: Set<string> } | undefined;
+  // Every library module gets a named group: an unnamed module that a named group imports
+  // would be pulled into that group (React into `charts`, every Mantine component into `main`).
   return (id: string, { getModuleIds, getModuleInfo }: { getModuleIds: () => IterableIterator<string>; getModuleInfo: GetModuleInfo }): string | undefined => {
     if (!groups) {
       const ids = [...getModuleIds()];
-      const closure = (suffix: string) => staticClosure(ids.filter((m) => m.endsWith(suffix)), getModuleInfo, () => false);
+      const sources = ids.filter((m) => m.includes('/src/') && !m.includes('/node_modules/'));
+      const closure = (roots: string[]) => staticClosure(roots, getModuleInfo, () => false);
       groups = {
-        boot: closure('/src/boot.ts'),
-        app: closure('/src/main.tsx'),
+        // The page's entry (index.html's script) is boot.ts and Vite's module-preload helper.
+        boot: closure(ids.filter((m) => m.endsWith('/src/boot.ts') || m.endsWith('/index.html'))),
+        app: closure(ids.filter((m) => m.endsWith('/src/main.tsx'))),
+        shell: closure(sources.filter((m) => SHELL_SOURCES.test(m) || FIRST_SCREENS.test(m))),
         // Library code the app's sources reach without going through a chart library.
-        usedByPages: staticClosure(ids.filter((m) => m.includes('/src/') && !m.includes('/node_modules/')), getModuleInfo, (m) => CHARTS.test(m)),
+        usedByPages: staticClosure(sources, getModuleInfo, (m) => CHARTS.test(m)),
       };
     }
-    const { boot, app, usedByPages } = groups;
+    const { boot, app, shell, usedByPages } = groups;
     if (boot.has(id)) return 'boot';
     if (app.has(id)) return 'main';
     if (id.includes('/node_modules/')) {
       if (CHARTS.test(id)) return 'charts';
       if (DATES.test(id)) return 'dates';
-      return usedByPages.has(id) ? 'shell' : 'charts';
+      if (shell.has(id)) return 'shell';
+      return usedByPages.has(id) ? 'pages' : 'charts';
     }
     return SHELL_SOURCES.test(id) ? 'shell' : undefined;
   };
@@ -60,8 +102,8 @@ function chunkGroups() {
 /**
  * index.html's only script is the tiny boot.ts, which imports the app (main.tsx)
  * dynamically after starting the session check. Vite preloads only static imports, so this
- * adds <link rel="modulepreload"> for the app's files and its stylesheet: they download at
- * once, in parallel with boot.ts, instead of after it.
+ * adds <link rel="modulepreload"> for the app's files, the shell's, and their stylesheets:
+ * they download at once, in parallel with boot.ts, instead of after it.
  */
 function preloadApp(): Plugin {
   return {
@@ -84,6 +126,8 @@ function preloadApp(): Plugin {
           }
         };
         visit(main);
+        // Every screen but a bare error page needs the shell (sign-in too).
+        for (const chunk of chunks) if (chunk.name === 'shell') visit(chunk);
         const css = new Set([...files].flatMap((file) => [...((bundle[file] as OutputChunk).viteMetadata?.importedCss ?? [])]));
         const absent = (href: string) => !html.includes(`/${href}"`);
         return [

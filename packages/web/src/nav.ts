@@ -1,4 +1,4 @@
-import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { ComponentType } from 'react';
 import {
   IconAddressBook,
   IconCash,
@@ -17,6 +17,7 @@ import {
   type Icon,
 } from '@tabler/icons-react';
 import { ROLES, type Role } from './auth/roles';
+import { lazyScreen } from './app/lazyScreen';
 import { PAGES } from './pages';
 
 type Page = 'registry' | 'registryAlerts' | 'home' | 'simulator' | 'cooperatives' | 'furnishing' | 'users' | 'changePassword' | 'members' | 'loans' | 'products' | 'portfolio' | 'supervision' | 'recovery';
@@ -31,7 +32,7 @@ export interface NavItem {
   roles: readonly Role[];
   icon: Icon;
   /** Loaded on first visit, so the sign-in page ships none of it. */
-  page: LazyExoticComponent<ComponentType>;
+  page: ComponentType;
 }
 
 const ALL: readonly Role[] = ROLES;
@@ -48,7 +49,7 @@ export const NAV: readonly NavItem[] = [
     descriptionKey: 'navDescription.home',
     roles: ALL,
     icon: IconHome,
-    page: lazy(PAGES.home),
+    page: lazyScreen(PAGES.home),
   },
   {
     path: '/simulasi',
@@ -56,7 +57,7 @@ export const NAV: readonly NavItem[] = [
     descriptionKey: 'navDescription.simulator',
     roles: EXCEPT_ANALYST,
     icon: IconCalculator,
-    page: lazy(PAGES.simulator),
+    page: lazyScreen(PAGES.simulator),
   },
   {
     path: '/koperasi',
@@ -64,7 +65,7 @@ export const NAV: readonly NavItem[] = [
     descriptionKey: 'navDescription.cooperatives',
     roles: ['platform_admin', 'dinas_analyst'],
     icon: IconBuildingCommunity,
-    page: lazy(PAGES.cooperatives),
+    page: lazyScreen(PAGES.cooperatives),
   },
   {
     path: '/pengawasan',
@@ -72,7 +73,7 @@ export const NAV: readonly NavItem[] = [
     descriptionKey: 'navDescription.supervision',
     roles: ['platform_admin', 'dinas_analyst'],
     icon: IconBuildingBank,
-    page: lazy(PAGES.supervision),
+    page: lazyScreen(PAGES.supervision),
   },
   {
     path: '/anggota',
@@ -80,7 +81,7 @@ export const NAV: readonly NavItem[] = [
     descriptionKey: 'navDescription.members',
     roles: ['pengurus', 'petugas', 'pengawas'],
     icon: IconAddressBook,
-    page: lazy(PAGES.members),
+    page: lazyScreen(PAGES.members),
   },
   {
     path: '/pinjaman',
@@ -88,7 +89,7 @@ export const NAV: readonly NavItem[] = [
     descriptionKey: 'navDescription.loans',
     roles: ['pengurus', 'petugas', 'pengawas'],
     icon: IconCash,
-    page: lazy(PAGES.loans),
+    page: lazyScreen(PAGES.loans),
   },
   {
     path: '/produk',
@@ -96,7 +97,7 @@ export const NAV: readonly NavItem[] = [
     descriptionKey: 'navDescription.products',
     roles: ['pengurus', 'petugas', 'pengawas'],
     icon: IconListDetails,
-    page: lazy(PAGES.products),
+    page: lazyScreen(PAGES.products),
   },
   {
     path: '/portofolio',
@@ -104,7 +105,7 @@ export const NAV: readonly NavItem[] = [
     descriptionKey: 'navDescription.portfolio',
     roles: ['pengurus', 'petugas', 'pengawas'],
     icon: IconChartLine,
-    page: lazy(PAGES.portfolio),
+    page: lazyScreen(PAGES.portfolio),
   },
   {
     path: '/penanganan',
@@ -112,7 +113,7 @@ export const NAV: readonly NavItem[] = [
     descriptionKey: 'navDescription.recovery',
     roles: ['pengurus', 'petugas', 'pengawas'],
     icon: IconLifebuoy,
-    page: lazy(PAGES.recovery),
+    page: lazyScreen(PAGES.recovery),
   },
   {
     path: '/pelaporan',
@@ -120,7 +121,7 @@ export const NAV: readonly NavItem[] = [
     descriptionKey: 'navDescription.furnishing',
     roles: ['pengurus', 'petugas', 'pengawas'],
     icon: IconFileUpload,
-    page: lazy(PAGES.furnishing),
+    page: lazyScreen(PAGES.furnishing),
   },
   {
     path: '/registri',
@@ -128,7 +129,7 @@ export const NAV: readonly NavItem[] = [
     descriptionKey: 'navDescription.registry',
     roles: ['pengurus', 'petugas', 'platform_admin'],
     icon: IconShieldSearch,
-    page: lazy(PAGES.registry),
+    page: lazyScreen(PAGES.registry),
   },
   {
     path: '/peringatan',
@@ -136,7 +137,7 @@ export const NAV: readonly NavItem[] = [
     descriptionKey: 'navDescription.registryAlerts',
     roles: ['pengurus', 'petugas', 'pengawas'],
     icon: IconBell,
-    page: lazy(PAGES.registryAlerts),
+    page: lazyScreen(PAGES.registryAlerts),
   },
   {
     path: '/pengguna',
@@ -144,7 +145,7 @@ export const NAV: readonly NavItem[] = [
     descriptionKey: 'navDescription.users',
     roles: ['platform_admin', 'pengurus'],
     icon: IconUsers,
-    page: lazy(PAGES.users),
+    page: lazyScreen(PAGES.users),
   },
   {
     path: '/ganti-kata-sandi',
@@ -152,7 +153,7 @@ export const NAV: readonly NavItem[] = [
     descriptionKey: 'navDescription.changePassword',
     roles: ALL,
     icon: IconKey,
-    page: lazy(PAGES.changePassword),
+    page: lazyScreen(PAGES.changePassword),
   },
 ];
 

@@ -1,4 +1,3 @@
-import { lazy } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { setSessionExpiredHandler } from '../api';
 import { SESSION_KEY } from '../auth/session';
@@ -7,15 +6,16 @@ import { PAGES } from '../pages';
 import { LOAN_OFFICERS, LOAN_READERS } from '../routes/loans/loanRoles';
 import { MEMBER_READERS } from '../routes/members/memberRoles';
 import NotFoundPage from '../routes/NotFoundPage';
+import { lazyScreen } from './lazyScreen';
 import { queryClient } from './queryClient';
 import { RoleGate } from './RoleGate';
 import { SessionGate } from './SessionGate';
 
-const SignInPage = lazy(PAGES.signIn);
-const AppLayout = lazy(PAGES.shell);
-const MemberPage = lazy(PAGES.member);
-const LoanPage = lazy(PAGES.loan);
-const ApplyLoanPage = lazy(PAGES.applyLoan);
+const SignInPage = lazyScreen(PAGES.signIn);
+const AppLayout = lazyScreen(PAGES.shell);
+const MemberPage = lazyScreen(PAGES.member);
+const LoanPage = lazyScreen(PAGES.loan);
+const ApplyLoanPage = lazyScreen(PAGES.applyLoan);
 
 export const router = createBrowserRouter([
   { path: SIGN_IN_PATH, element: <SignInPage /> },
