@@ -7,7 +7,12 @@
  *   npx tsx bench/web.bench.ts [--quick]
  *
  * Targets (issue 9): < 300 kB gzip JavaScript per page; a usable dashboard in < 3 s on slow
- * 4G. Floor of the time: opening GET /api/health as a page over the same emulated connection
+ * 4G. What counts as "the JavaScript of the page": every script the page loads from
+ * navigation until its content is on screen and the network has been idle for 0.5 s, on a
+ * phone without scrolling (dashboard_page_js_gzip) — what a visitor pays to use the page. The
+ * trend chart's code (recharts, ~115 kB) is fetched only when the chart scrolls near the
+ * screen, after the figures; dashboard_page_js_with_chart_gzip says what the page costs in
+ * all once scrolled to it (reported, no target: it is not needed to use the page). Floor of the time: opening GET /api/health as a page over the same emulated connection
  * (one round trip and a tiny answer), so the ratio says how many such trips the dashboard costs.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -106,9 +111,19 @@ try {
   });
   const dashboardJs = totalKb(dashboardFiles);
   await dashboardPage.close();
+  const chartPage = await context.newPage();
+  const withChart = totalKb(await scriptsLoaded(chartPage, async () => {
+    await chartPage.goto(DASHBOARD);
+    await figures(chartPage);
+    // The chart is only mounted once its panel comes near the screen.
+    await chartPage.getByRole('heading', { name: /^Tren 12 bulan/ }).scrollIntoViewIfNeeded();
+    await chartPage.locator('.recharts-surface').first().waitFor({ state: 'visible' });
+  }));
+  await chartPage.close();
   const largest = [...dashboardFiles].sort((a, b) => b[1] - a[1]).slice(0, 5);
   progress(`dashboard JavaScript, largest files: ${largest.map(([file, kb]) => `${path.basename(file)} ${kb.toFixed(0)} kB`).join(', ')}`);
-  emit({ suite: 'web', name: 'dashboard_page_js_gzip', value: Number(dashboardJs.toFixed(1)), unit: 'kB', target: `< ${JS_BUDGET_KB}`, targetMet: dashboardJs < JS_BUDGET_KB, dataSize: `${DASHBOARD} opened with a session` });
+  emit({ suite: 'web', name: 'dashboard_page_js_gzip', value: Number(dashboardJs.toFixed(1)), unit: 'kB', target: `< ${JS_BUDGET_KB}`, targetMet: dashboardJs < JS_BUDGET_KB, dataSize: `${DASHBOARD} opened with a session, until usable and idle, not scrolled` });
+  emit({ suite: 'web', name: 'dashboard_page_js_with_chart_gzip', value: Number(withChart.toFixed(1)), unit: 'kB', dataSize: `${DASHBOARD} scrolled to the trend chart` });
 
   const floors: number[] = [];
   const times: number[] = [];

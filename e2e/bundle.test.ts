@@ -38,4 +38,19 @@ describe(`JavaScript budget (< ${BUDGET_KB} kB gzip)`, () => {
     expect([...sizes.keys()].some((file) => /ScheduleChart|SignInPage/.test(file))).toBe(false);
     await context.close();
   });
+
+  test('Portofolio opened directly with a session: its figures without the chart library', async () => {
+    const { context, page } = await openPage(browser);
+    await signIn(page, accounts.petugas);
+    const sizes = await scriptsLoaded(page, async () => {
+      await page.goto('/portofolio');
+      await page.getByTestId('npl-gross').waitFor();
+    });
+    console.log(`portofolio: ${total(sizes).toFixed(1)} kB gzip in ${sizes.size} files`);
+    expect(total(sizes)).toBeLessThan(BUDGET_KB);
+    // A few large files, not dozens of small ones (each costs a round trip on slow 4G).
+    expect(sizes.size).toBeLessThanOrEqual(6);
+    expect([...sizes.keys()].some((file) => /charts-|TrendChart|SignInPage/.test(file))).toBe(false);
+    await context.close();
+  });
 });
