@@ -7,7 +7,8 @@ import type { GetModuleInfo, OutputBundle, OutputChunk } from 'rollup';
  * How the build cuts the JavaScript into files. On slow 4G every request costs ~0.6 s of
  * latency and HTTP/1.1 opens at most 6 connections per host, so ~35 small chunks arrived in
  * waves; a few larger files arrive in one. The groups:
- *   - `boot`: boot.ts, the page's script, and the few small modules it needs;
+ *   - `boot`: the page's only script — boot.ts, the few small modules it needs and Vite's
+ *     module-preload helper (a few kB);
  *   - `main`: the app (main.tsx and what it imports statically: React, router, Mantine's
  *     base, i18n) — loaded on every page;
  *   - `shell`: the library code and common components of the signed-in shell, of sign-in
@@ -153,8 +154,8 @@ export default defineConfig(({ command }) => ({
     outDir: 'dist',
     emptyOutDir: true,
     target: 'es2022',
-    // The app chunk and the lazy chart chunk (recharts) are each ~400–500 kB raw;
-    // e2e/bundle.test.ts keeps what sign-in and Beranda load under 300 kB gzip.
+    // The app chunk (main) and the lazy chart chunk (recharts) are each ~420–550 kB raw;
+    // e2e/bundle.test.ts keeps what sign-in, Beranda and Portofolio load under 300 kB gzip.
     chunkSizeWarningLimit: 600,
     rollupOptions: { output: { manualChunks: chunkGroups() } },
   },
