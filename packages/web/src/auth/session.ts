@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError } from '../api';
+import { claimEarlyBody } from '../earlyFetch';
 import type { Role } from './roles';
 
 export interface CooperativeRef {
@@ -34,6 +35,8 @@ export function useSession() {
   return useQuery({
     queryKey: SESSION_KEY,
     queryFn: fetchSession,
+    // boot.ts asked already; its answer, if in, spares a render with a loader.
+    initialData: () => claimEarlyBody<{ user: SessionUser }>('/auth/me')?.user,
     staleTime: 5 * 60_000,
     retry: 1,
   });

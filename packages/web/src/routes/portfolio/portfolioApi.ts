@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api';
+import { claimEarlyBody } from '../../earlyFetch';
 
 export type HealthBand = 'sehat' | 'cukup_sehat' | 'kurang_sehat' | 'tidak_sehat';
 
@@ -38,5 +39,10 @@ export interface TrendPoint {
 }
 
 export function usePortfolio() {
-  return useQuery({ queryKey: ['portfolio'], queryFn: ({ signal }) => api<Portfolio>('/portfolio', { signal }) });
+  return useQuery({
+    queryKey: ['portfolio'],
+    queryFn: ({ signal }) => api<Portfolio>('/portfolio', { signal }),
+    // Opened directly, boot.ts has read it while the app downloaded (the first screen's data).
+    initialData: () => claimEarlyBody<Portfolio>('/portfolio'),
+  });
 }
