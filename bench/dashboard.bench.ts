@@ -33,7 +33,7 @@ import { COLUMNS } from '../packages/server/src/modules/registry/furnishing.colu
 import { bloraDistricts, seededRandom, syntheticAccountRow, syntheticPerson } from '../packages/server/src/modules/registry/synthetic.ts';
 import { emit, freshPgDatabase, median, progress, quick } from './lib.ts';
 
-const ACCOUNTS = quick ? 200_000 : 1_000_000;
+const ACCOUNTS = quick ? 50_000 : 1_000_000;
 const MONTHS = ['2026-08', '2026-09', '2026-10'];
 const RUNS = 5;
 const col = (name: (typeof COLUMNS)[number]) => COLUMNS.indexOf(name);

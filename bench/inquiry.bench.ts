@@ -6,7 +6,7 @@
  * and on PostgreSQL when SIMPUL_BENCH_PG_URL names a server (a database `bench_inquiry` is
  * created there).
  *
- *   npx tsx bench/inquiry.bench.ts [--quick]     (quick: 100,000 subjects)
+ *   npx tsx bench/inquiry.bench.ts [--quick]     (quick: 20,000 subjects)
  *
  * Targets (issue 6): p99 < 10 ms at 1,000 requests/s; ≥ 3,000 inquiries/s sustained.
  * Beside the wall-clock figures, which a shared machine bends: the server's CPU time per
@@ -28,8 +28,8 @@ import { authenticateApiKey } from '../packages/server/src/modules/identity/api-
 import { inquire } from '../packages/server/src/modules/inquiry/inquiry.service.ts';
 import { emit, progress, quick } from './lib.ts';
 
-const SUBJECTS = quick ? 100_000 : 1_000_000;
-const SECONDS = quick ? 10 : 20;
+const SUBJECTS = quick ? 20_000 : 1_000_000;
+const SECONDS = quick ? 5 : 20;
 const SEED = 6;
 const BIN = path.resolve(import.meta.dirname, '../packages/server/bin/simpul.js');
 
