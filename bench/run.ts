@@ -25,29 +25,28 @@ if (!process.env.SIMPUL_BENCH_PG_URL) {
 }
 
 const figures: Figure[] = [];
-/** Wall seconds of each suite: what dominates the run (quick mode must stay under 3 minutes). */
-const suiteSeconds: Record<string, number> = {};
-/** When each suite in the results was measured, how long it took, and the 1-minute load average as it began. */
+/**
+ * When each suite in the results was measured, its wall seconds (what dominates a run: quick mode
+ * must stay under 3 minutes), and the 1-minute load average as it began.
+ */
 const suiteRuns: Record<string, { date: string; seconds: number; loadBefore: string }> = {};
 const started = Date.now();
 try {
   for (const suite of suites) {
     process.stderr.write(`▶ ${suite}${quick ? ' (quick)' : ''}\n`);
     const suiteStarted = Date.now();
-    suiteRuns[suite.replace('.bench.ts', '')] = { date: '', seconds: 0, loadBefore: os.loadavg()[0]?.toFixed(1) ?? '?' };
+    const loadBefore = os.loadavg()[0]?.toFixed(1) ?? '?';
     const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(here, suite), ...(quick ? ['--quick'] : [])], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 26 });
     for (const line of r.stdout.split('\n').filter((l) => l.startsWith('{'))) figures.push(JSON.parse(line) as Figure);
     if (r.status !== 0) process.stderr.write(`✗ ${suite} exited ${r.status}\n`);
-    suiteSeconds[suite.replace('.bench.ts', '')] = Math.round((Date.now() - suiteStarted) / 1000);
+    suiteRuns[suite.replace('.bench.ts', '')] = { date: new Date(suiteStarted).toISOString(), seconds: Math.round((Date.now() - suiteStarted) / 1000), loadBefore };
   }
 } finally {
   await pg?.stop();
 }
 
-const load = os.loadavg().map((l) => l.toFixed(1)).join(', ');
 const resultsPath = path.join(here, 'results.json');
-const ran = new Set(Object.keys(suiteSeconds));
-for (const suite of ran) suiteRuns[suite] = { loadBefore: suiteRuns[suite]?.loadBefore ?? '?', date: new Date().toISOString(), seconds: suiteSeconds[suite] ?? 0 };
+const ran = new Set(Object.keys(suiteRuns));
 // Naming suites re-measures just those and keeps the other suites' figures of the last run (of the
 // same mode), so a long full run can be taken suite by suite whenever the machine is idle.
 if (only.length > 0 && fs.existsSync(resultsPath)) {
@@ -58,7 +57,7 @@ if (only.length > 0 && fs.existsSync(resultsPath)) {
   }
 }
 figures.sort((a, b) => a.suite.localeCompare(b.suite));
-const results = { date: new Date().toISOString(), quick, machine, seconds: Math.round((Date.now() - started) / 1000), suiteSeconds, loadAverage: load, suiteRuns, figures };
+const results = { date: new Date().toISOString(), quick, machine, seconds: Math.round((Date.now() - started) / 1000), suiteRuns, figures };
 fs.writeFileSync(resultsPath, `${JSON.stringify(results, null, 2)}\n`);
 
 const fmt = (v: number) => (Number.isInteger(v) ? v.toLocaleString('en') : v.toLocaleString('en', { maximumFractionDigits: 3 }));
