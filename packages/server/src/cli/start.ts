@@ -4,7 +4,8 @@ import path from 'node:path';
 import { Command } from 'commander';
 import { WEB_DIST } from '../instance.ts';
 import { initInstance } from './init.ts';
-import { parsePort, serveInstance } from './serve.ts';
+import { isServerWorker } from '../cluster.ts';
+import { parsePort, serveInstance, workersOption, WORKERS_HELP } from './serve.ts';
 import { CommandError } from './errors.ts';
 import { withInstance } from './context.ts';
 import { demoSignIns, loadDemo } from './demo.ts';
@@ -23,8 +24,15 @@ export function startCommand(): Command {
     .description('What `npm start` runs: initialise on first run, build the web app if missing, serve')
     .option('--port <port>', 'port to listen on', process.env.PORT ?? '3000')
     .option('--host <host>', 'address to bind', process.env.SIMPUL_HOST ?? '127.0.0.1')
-    .action(async (opts: { port: string; host: string }, cmd: Command) => {
+    .option('--workers <n>', WORKERS_HELP, process.env.SIMPUL_WORKERS ?? '1')
+    .action(async (opts: { port: string; host: string; workers: string }, cmd: Command) => {
       const port = parsePort(opts.port);
+      const workers = workersOption(opts.workers);
+      // A server worker re-runs this command: the primary has initialised, built and printed.
+      if (isServerWorker()) {
+        await serveInstance(cmd, port, opts.host, workers);
+        await new Promise(() => {});
+      }
       const init = await initInstance(cmd);
       // A brand-new instance gets the demo district, so there is something to look at (SIMPUL_DEMO=off: empty).
       let demo: Awaited<ReturnType<typeof loadDemo>> | undefined;
@@ -33,7 +41,7 @@ export function startCommand(): Command {
         demo = await withInstance(cmd, (services) => loadDemo(services, {}));
       }
       ensureWebBuilt();
-      const url = await serveInstance(cmd, port, opts.host);
+      const url = await serveInstance(cmd, port, opts.host, workers);
       const lines = [``, `Simpul berjalan di / is running at ${url.replace('127.0.0.1', 'localhost')}`];
       if (init.admin) {
         lines.push(`Masuk sebagai / sign in as: ${init.admin.username}`, `Kata sandi / password (shown once): ${init.admin.password}`);

@@ -55,7 +55,14 @@ function pgPool(url: string): pg.Pool {
 function reusingStatements(sqlite: SQLite.Database): { prepare(sql: string): SQLite.Statement; close(): void } {
   const prepared = new Map<string, SQLite.Statement>();
   return {
-    prepare(sql: string) {
+    prepare(text: string) {
+      // Kysely begins every transaction with a plain (deferred) BEGIN. With several processes
+      // on one file (server workers, the CLI), a transaction that reads and then writes fails
+      // with SQLITE_BUSY_SNAPSHOT if another process committed in between — busy_timeout does
+      // not retry that. BEGIN IMMEDIATE takes the write lock first (waiting up to busy_timeout),
+      // so what the transaction reads (the audit chain's head above all) is still current when
+      // it writes. SQLite backups use the online backup API, not a transaction.
+      const sql = text === 'begin' ? 'begin immediate' : text;
       const known = prepared.get(sql);
       if (known && !known.busy) return known;
       const statement = sqlite.prepare(sql);

@@ -37,8 +37,10 @@ export function entryHash(prevHash: string, entry: Chained): string {
 
 /**
  * Appends one entry to the chain. Call it inside the transaction of the action it records,
- * so the action and its audit entry commit together. On PostgreSQL an advisory lock keeps
- * concurrent appends from forking the chain; SQLite serialises write transactions itself.
+ * so the action and its audit entry commit together. On PostgreSQL an advisory lock, taken
+ * before the chain's head is read and held to commit, keeps concurrent appends (from any
+ * process) from forking the chain. On SQLite every transaction begins IMMEDIATE
+ * (db/database.ts): it holds the database's one write lock before it reads the head.
  */
 export async function appendAudit(trx: Kysely<Database>, dialect: Dialect, record: AuditRecord): Promise<string> {
   const append = await auditAppender(trx, dialect);

@@ -82,7 +82,11 @@ export interface SqliteInquiryWrite {
   alerts: (inquiryId: number) => Insertable<RegistryAlertsTable>[];
 }
 
-/** Writes a group of inquiries in one transaction; returns their ids in order. */
+/**
+ * Writes a group of inquiries in one transaction; returns their ids in order. BEGIN IMMEDIATE:
+ * the write lock is taken (waiting up to busy_timeout) before the chain's head is read, so
+ * server workers in other processes appending at the same time queue instead of failing.
+ */
 export function sqliteRecordGroup(conn: SQLite.Database, group: SqliteInquiryWrite[]): number[] {
   const s = statements(conn);
   return conn.transaction(() => {
@@ -96,5 +100,5 @@ export function sqliteRecordGroup(conn: SQLite.Database, group: SqliteInquiryWri
       for (const alert of item.alerts(id)) s.insertAlert.run({ source_cooperative_id: null, ...alert });
       return id;
     });
-  })();
+  }).immediate();
 }
