@@ -112,12 +112,13 @@ export async function inquire(services: Services, who: Inquirer, req: InquiryReq
   const reads = subjectReads(services);
   const accounts = await reads.accounts(subject);
   const since = own ? new Date(now.getTime() - 730 * DAY_MS) : new Date(now.getTime() - 90 * DAY_MS);
+  const newest = latestPeriod(accounts, now);
   const [inquiries, history] = await Promise.all([
     reads.inquiries(subject, since.toISOString()),
-    reads.history(accounts.map((a) => a.id), monthsBefore(latestPeriod(accounts, now), 23)),
+    reads.history(accounts.map((a) => a.id), monthsBefore(newest, 23)),
   ]);
   const report = buildReport({
-    accounts, history, inquiries, purpose, cooperativeId: who.cooperativeId, latestPeriod: latestPeriod(accounts, now), now, lang,
+    accounts, history, inquiries, purpose, cooperativeId: who.cooperativeId, latestPeriod: newest, now, lang,
     nameToken: nameToken(services.keys, req.fullName), birthToken: birthToken(services.keys, req.birthDate),
     income: req.income, requestedInstalment: req.requestedInstalment,
   });
