@@ -23,6 +23,8 @@ describe(`JavaScript budget (< ${BUDGET_KB} kB gzip)`, () => {
     console.log(`sign-in: ${total(sizes).toFixed(1)} kB gzip in ${sizes.size} files`);
     expect(total(sizes)).toBeLessThan(BUDGET_KB);
     expect([...sizes.keys()].some((file) => /ScheduleChart|SimulatorPage/.test(file))).toBe(false);
+    // English is fetched only when chosen (Bahasa Indonesia is the default).
+    expect([...sizes.keys()].some((file) => /\/en-[\w-]+\.js$/.test(file))).toBe(false);
     await context.close();
   });
 

@@ -1,6 +1,6 @@
 import '@mantine/core/styles.css';
 import './app/app.css';
-import './i18n';
+import { languageReady } from './i18n';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
@@ -9,6 +9,8 @@ import { App } from './app/App';
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
 
+// English is fetched on its own when it was chosen earlier (boot.ts has started it).
+await languageReady;
 createRoot(root).render(
   <StrictMode>
     <App />

@@ -1,16 +1,16 @@
 import { SegmentedControl } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { currentLanguage } from '../i18n';
+import { currentLanguage, setLanguage } from '../i18n';
 
 /** ID / EN toggle; the choice is kept in localStorage and sets `<html lang>`. */
 export function LanguageSwitch() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   return (
     <SegmentedControl
       size="xs"
       aria-label={t('app.language')}
       value={currentLanguage()}
-      onChange={(value) => void i18n.changeLanguage(value === 'en' ? 'en' : 'id')}
+      onChange={(value) => void setLanguage(value === 'en' ? 'en' : 'id')}
       data={[
         {
           value: 'id',

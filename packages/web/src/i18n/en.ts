@@ -1,10 +1,10 @@
 import type { Messages } from './id';
-import { loansEn } from '../routes/loans/i18n';
-import { productsEn } from '../routes/products/i18n';
-import { registryEn } from '../routes/registry/i18n';
-import { portfolioEn } from '../routes/portfolio/i18n';
-import { supervisionEn } from '../routes/supervision/i18n';
-import { recoveryEn } from '../routes/recovery/i18n';
+import { loansEn } from '../routes/loans/i18n.en';
+import { productsEn } from '../routes/products/i18n.en';
+import { registryEn } from '../routes/registry/i18n.en';
+import { portfolioEn } from '../routes/portfolio/i18n.en';
+import { supervisionEn } from '../routes/supervision/i18n.en';
+import { recoveryEn } from '../routes/recovery/i18n.en';
 
 /**
  * English. Typed as `Messages`, so a key missing here or not in `id.ts` fails the type check.

@@ -170,4 +170,3 @@ export const loansId = {
   },
 };
 
-export { loansEn } from './i18n.en';

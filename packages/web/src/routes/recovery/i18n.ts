@@ -161,4 +161,3 @@ export const recoveryId = {
   },
   saved: 'Tersimpan.',
 };
-export { recoveryEn } from './i18n.en';
