@@ -1,9 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { simpulCli } from './harness.ts';
 
-const BIN = path.resolve(import.meta.dirname, '../bin/simpul.js');
-const schedule = (...args: string[]) => spawnSync(process.execPath, [BIN, 'schedule', ...args], { encoding: 'utf8', timeout: 60_000 });
+const schedule = (...args: string[]) => spawnSync(process.execPath, [simpulCli(), 'schedule', ...args], { encoding: 'utf8', timeout: 60_000 });
 
 describe('simpul schedule (simulasi angsuran)', () => {
   it('flat 1,200,000 at 1%/month over 12: 100,000 + 12,000 = 112,000 each, 144,000 interest', () => {

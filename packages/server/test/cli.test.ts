@@ -3,22 +3,25 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeEachDialect, freshDatabase } from './harness.ts';
+import { describeEachDialect, freshDatabase, simpulCli } from './harness.ts';
 
 const BIN = path.resolve(import.meta.dirname, '../bin/simpul.js');
 
-function simpul(args: string[], env: NodeJS.ProcessEnv) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, encoding: 'utf8', timeout: 60_000 });
+/** Runs the CLI (compiled once per run, see cli-bundle.ts; `bin` runs bin/simpul.js under tsx instead). */
+function simpul(args: string[], env: NodeJS.ProcessEnv, bin = simpulCli()) {
+  const r = spawnSync(process.execPath, [bin, ...args], { env: { ...process.env, ...env }, encoding: 'utf8', timeout: 60_000 });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 describe('simpul CLI arguments', () => {
   const env = { SIMPUL_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'simpul-cli-')) };
+  afterAll(() => fs.rmSync(env.SIMPUL_DATA_DIR, { recursive: true, force: true }));
 
-  it('--help lists every command and exits 0', () => {
-    const r = simpul(['--help'], env);
-    expect(r.status).toBe(0);
+  it('--help lists every command and exits 0, from bin/simpul.js (tsx) as from the compiled CLI', () => {
+    const r = simpul(['--help'], env, BIN);
+    expect(r.status, r.stderr).toBe(0);
     for (const cmd of ['init', 'migrate', 'serve', 'user', 'cooperative', 'audit']) expect(r.stdout).toContain(cmd);
+    expect(simpul(['--help'], env).stdout).toBe(r.stdout);
   });
 
   it('--help works on a subcommand', () => {
@@ -54,7 +57,10 @@ describeEachDialect('simpul CLI against a database', (dialect) => {
     drop = fresh.drop;
     env = { SIMPUL_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'simpul-cli-')), SIMPUL_DATABASE_URL: fresh.target };
   });
-  afterAll(async () => drop());
+  afterAll(async () => {
+    await drop();
+    fs.rmSync(env.SIMPUL_DATA_DIR ?? '', { recursive: true, force: true });
+  });
 
   it('init creates a 0600 key file and a first admin, and a second init changes nothing', () => {
     const first = simpul(['init', '--admin-password', 'admin-password-1'], env);

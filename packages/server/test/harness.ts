@@ -20,6 +20,14 @@ export function describeEachDialect(title: string, body: (dialect: Dialect) => v
   for (const dialect of DIALECTS) describe(`[${dialect}] ${title}`, () => body(dialect));
 }
 
+/**
+ * The `simpul` CLI for child processes — `spawn(process.execPath, [simpulCli(), ...args])` —
+ * compiled once per run by the global setup (cli-bundle.ts) from the same sources as bin/simpul.js.
+ */
+export function simpulCli(): string {
+  return inject('simpulCli');
+}
+
 /** A clock tests can move forward. */
 export class TestClock {
   constructor(private ms = Date.parse('2026-11-02T03:00:00Z')) {}
