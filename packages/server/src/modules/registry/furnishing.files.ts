@@ -16,6 +16,9 @@ export async function fileSha256(source: Source): Promise<string> {
   return hash.digest('hex');
 }
 
+/** A furnished CSV row takes ~140 bytes; a lower figure would overestimate the rows. */
+const BYTES_PER_ROW = 150;
+
 /** Imports a furnishing file (CSV or XLSX) for a cooperative and period as one batch. */
 export async function importFile(
   services: Services,
@@ -35,6 +38,7 @@ export async function importFile(
     fileName: name,
     sha256: await fileSha256(options.file),
     buffered: options.buffered ?? false,
+    expectedRows: Math.floor((Buffer.isBuffer(options.file) ? options.file.length : fs.statSync(options.file).size) / BYTES_PER_ROW),
   };
   // A file on disk (the CLI, possibly a million rows) is read in a worker thread while this
   // one writes; an upload's bytes are parsed here, in memory, as they came.

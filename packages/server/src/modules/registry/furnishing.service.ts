@@ -24,6 +24,8 @@ export interface ImportRequest {
   sha256?: string;
   /** Validate everything before opening the write transaction (the server does; see below). */
   buffered?: boolean;
+  /** About how many rows the file holds (from its size), for the bulk-load decision. */
+  expectedRows?: number;
 }
 
 export interface ImportResult {
@@ -106,15 +108,17 @@ async function writeBatch(services: Services, tx: RegistryTransaction, req: Impo
   result.batchId = batch.id;
   const ctx: WriteContext = { cooperativeId: req.cooperativeId, period: req.period, batchId: batch.id, source: req.source, now, fullFile: req.fullFile };
   if (req.fullFile) await supersedePeriod(tx, ctx);
-  for await (const chunk of chunks) {
-    if (!(req.strict && (result.rejected > 0 || chunk.rejectedRows > 0))) await tx.writeAccounts(chunk.accounts, ctx);
-    await storeIssues(tx, batch.id, chunk.issues);
-    result.rows += chunk.rows;
-    result.accepted += chunk.accounts.length;
-    result.rejected += chunk.rejectedRows;
-    result.warnings += chunk.issues.filter((i) => i.severity === 'warning').length;
-    if (result.issues.length < MAX_REPORTED) result.issues.push(...chunk.issues.slice(0, MAX_REPORTED - result.issues.length));
-  }
+  await tx.bulkLoad(req.expectedRows ?? 0, async () => {
+    for await (const chunk of chunks) {
+      if (!(req.strict && (result.rejected > 0 || chunk.rejectedRows > 0))) await tx.writeAccounts(chunk.accounts, ctx);
+      await storeIssues(tx, batch.id, chunk.issues);
+      result.rows += chunk.rows;
+      result.accepted += chunk.accounts.length;
+      result.rejected += chunk.rejectedRows;
+      result.warnings += chunk.issues.filter((i) => i.severity === 'warning').length;
+      if (result.issues.length < MAX_REPORTED) result.issues.push(...chunk.issues.slice(0, MAX_REPORTED - result.issues.length));
+    }
+  });
   if (req.strict && result.rejected > 0) {
     result.accepted = 0;
     throw new StrictRollback();

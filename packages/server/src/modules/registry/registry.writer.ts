@@ -27,6 +27,12 @@ export interface WriteContext {
 export interface RegistryTransaction {
   db: Kysely<Database>;
   writeAccounts(accounts: PseudonymousAccount[], ctx: WriteContext): Promise<void>;
+  /**
+   * Runs `load` (a batch's writeAccounts calls) as a bulk load of about `expectedRows`
+   * accounts. Where the dialect can, index maintenance the load would do row by row is
+   * done once after it instead (queries inside `load` still answer right, only slower).
+   */
+  bulkLoad<T>(expectedRows: number, load: () => Promise<T>): Promise<T>;
 }
 
 /** Columns of registry_accounts written from a furnished account, in one fixed order. */
