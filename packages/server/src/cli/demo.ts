@@ -1,12 +1,18 @@
+import fs from 'node:fs';
 import { Command } from 'commander';
-import { businessDate } from '../config/env.ts';
+import { businessDate, databaseTarget, dataDir } from '../config/env.ts';
 import type { Services } from '../http/context.ts';
+import { openInstance } from '../instance.ts';
+import { createLogger } from '../logging.ts';
+import { buildThenSwap } from '../modules/demo/demo.build.ts';
 import { loadScaleRegistry } from '../modules/registry/synthetic.load.ts';
 import { SCALE_PRESETS, type ScalePreset } from '../modules/registry/synthetic.scale.ts';
 import { shiftPeriod } from '../modules/supervision/supervision.policy.ts';
 import { DEFAULT_DEMO, runDemo, type DemoContext } from '../modules/demo/demo.ts';
 import { DEMO_PASSWORD } from '../modules/demo/demo.users.ts';
-import { withInstance } from './context.ts';
+import { ensureKeyFile } from '../config/keys.ts';
+import { dbOption, withInstance } from './context.ts';
+import { ensureFirstAdmin, type InitResult } from './init.ts';
 import { UsageError } from './errors.ts';
 
 function count(name: string, value: string, max: number): number {
@@ -22,12 +28,47 @@ export function demoSignIns(ctx: DemoContext): string {
   return lines.join('\n');
 }
 
+/**
+ * Runs `work` (loading the demo) on a copy of the instance's database that replaces it only
+ * when `work` succeeds (modules/demo/demo.build.ts): a failed or killed demo leaves the
+ * instance as it was, and a rerun starts afresh.
+ */
+export async function withDemoBuild<T>(cmd: Command, work: (services: Services) => Promise<T>): Promise<T> {
+  // The build is written on the primary; a read replica has no copy of it.
+  const env = { ...process.env, SIMPUL_DATABASE_READ_URL: undefined };
+  const logger = createLogger({ dataDir: dataDir(), quiet: true });
+  return buildThenSwap(databaseTarget(dbOption(cmd), env), (db) => openInstance({ db, env, logger }), work);
+}
+
 /** Loads the demo district, printing each step's summary. */
 export async function loadDemo(services: Services, options: Partial<typeof DEFAULT_DEMO>): Promise<DemoContext> {
   const started = performance.now();
   const ctx = await runDemo(services, options, (line) => process.stdout.write(`  ${line}\n`));
   process.stdout.write(`Demo Kabupaten Blora dimuat dalam ${((performance.now() - started) / 1000).toFixed(1)} s.\n`);
   return ctx;
+}
+
+/**
+ * `simpul start`'s initialisation. A brand-new instance (no user yet) gets its first admin and
+ * the demo district together, in one build (SIMPUL_DEMO=off: the admin alone): a first start
+ * that fails or is killed leaves no user behind, so the next start is a first start again and
+ * prints the admin's password. An instance with users is left as it is.
+ */
+export async function initWithDemo(cmd: Command): Promise<{ init: InitResult; demo?: DemoContext }> {
+  fs.mkdirSync(dataDir(), { recursive: true });
+  const keyCreated = ensureKeyFile();
+  const hasUsers = await withInstance(cmd, async (s) => (await s.db.db.selectFrom('users').select('id').limit(1).executeTakeFirst()) !== undefined);
+  if (hasUsers) return { init: { keyCreated } };
+  if (process.env.SIMPUL_DEMO === 'off') {
+    const admin = await withInstance(cmd, (s) => ensureFirstAdmin(s));
+    return { init: admin ? { keyCreated, admin } : { keyCreated } };
+  }
+  process.stdout.write('Memuat data demo Kabupaten Blora / loading the demo district…\n');
+  return withDemoBuild(cmd, async (s) => {
+    const admin = await ensureFirstAdmin(s);
+    const demo = await loadDemo(s, {});
+    return { init: admin ? { keyCreated, admin } : { keyCreated }, demo };
+  });
 }
 
 function scalePreset(value: string | undefined): ScalePreset | undefined {
@@ -61,7 +102,7 @@ export function demoCommand(): Command {
     .action(async (opts: { seed: string; cooperatives: string; members: string; scale?: string }, cmd: Command) => {
       const options = { seed: count('seed', opts.seed, 2 ** 31), cooperatives: count('cooperatives', opts.cooperatives, 200), members: count('members', opts.members, 100_000) };
       const scale = scalePreset(opts.scale);
-      await withInstance(cmd, async (services) => {
+      await withDemoBuild(cmd, async (services) => {
         const ctx = await loadDemo(services, options);
         if (scale) await loadScale(services, scale, options.seed);
         process.stdout.write(`${demoSignIns(ctx)}\n`);

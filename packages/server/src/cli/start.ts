@@ -3,12 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Command } from 'commander';
 import { WEB_DIST } from '../instance.ts';
-import { initInstance } from './init.ts';
 import { isServerWorker } from '../cluster.ts';
 import { parsePort, serveInstance, workersOption, WORKERS_HELP } from './serve.ts';
 import { CommandError } from './errors.ts';
-import { withInstance } from './context.ts';
-import { demoSignIns, loadDemo } from './demo.ts';
+import { demoSignIns, initWithDemo } from './demo.ts';
 
 /** Builds the web app when it has not been built yet (first `npm start`). */
 export function ensureWebBuilt(): void {
@@ -33,13 +31,9 @@ export function startCommand(): Command {
         await serveInstance(cmd, port, opts.host, workers);
         await new Promise(() => {});
       }
-      const init = await initInstance(cmd);
-      // A brand-new instance gets the demo district, so there is something to look at (SIMPUL_DEMO=off: empty).
-      let demo: Awaited<ReturnType<typeof loadDemo>> | undefined;
-      if (init.admin && process.env.SIMPUL_DEMO !== 'off') {
-        process.stdout.write('Memuat data demo Kabupaten Blora / loading the demo district…\n');
-        demo = await withInstance(cmd, (services) => loadDemo(services, {}));
-      }
+      // A brand-new instance gets its first admin and the demo district together, so there is
+      // something to look at (SIMPUL_DEMO=off: empty); all or nothing, see initWithDemo.
+      const { init, demo } = await initWithDemo(cmd);
       ensureWebBuilt();
       const url = await serveInstance(cmd, port, opts.host, workers);
       const lines = [``, `Simpul berjalan di / is running at ${url.replace('127.0.0.1', 'localhost')}`];
