@@ -3,6 +3,7 @@ import type { Actor, Services } from '../../http/context.ts';
 import { badRequest, conflict, notFound } from '../../http/errors.ts';
 import { tenantOf } from './lending.access.ts';
 import type { Loan, LoanStatus } from './lending.table.ts';
+import { lastClosedDate, stateHoldsOn } from './loan-state-date.ts';
 import { deriveLoanState } from './loan-state.service.ts';
 import { findLoan, listLoans, listRepayments, userNames, type ListedLoan } from './loans.repository.ts';
 import type { LoanDetail, LoanSummaryView } from './loans.schemas.ts';
@@ -27,7 +28,10 @@ async function listedOrThrow(services: Services, actor: Actor, id: number): Prom
 }
 
 export async function loansOf(services: Services, actor: Actor, filter: { status?: LoanStatus | undefined; memberId?: number | undefined }): Promise<LoanSummaryView[]> {
-  return (await listLoans(services.db.db, tenantOf(actor), filter, 500)).map(toLoanSummary);
+  const loans = await listLoans(services.db.db, tenantOf(actor), filter, 500);
+  // Close of day leaves unchanged loans alone: their state holds on its date (loan-state-date.ts).
+  const lastClosed = loans.some((l) => l.status === 'active') ? await lastClosedDate(services.db.db) : null;
+  return loans.map((l) => toLoanSummary({ ...l, state_as_of: stateHoldsOn(l, lastClosed) }));
 }
 
 /**

@@ -62,6 +62,90 @@ export function statusChunk(handle: Db, status: 'active' | 'written_off', afterI
 }
 
 /**
+ * What lets close of day skip an active loan on `date`: its stored state still holds. The
+ * state was derived on or before the date, nothing is owed (DPD 0) and no unpaid instalment
+ * falls due by the date (next_due_on is the oldest unpaid due date, or the next one), and
+ * no repayment is dated after the derivation (one recorded ahead of its date, or written
+ * straight to the table as the demo does), so neither DPD, arrears, class, allowance nor
+ * penalty can have moved. Nothing touched the loan,
+ * its member, its product or its registry account since the previous close of day started
+ * (`since`: every other writer — repayments, reversals, restructuring, edits — bumps
+ * updated_at, and the previous run derived everything touched before it), and the registry
+ * account already reports these figures. Reads the aliases of chunkQuery (l, m, p, r).
+ */
+export function unchangedSince(dialect: Dialect, date: string, since: string) {
+  const same = dialect === 'sqlite' ? sql.raw('is') : sql.raw('is not distinct from');
+  // coalesce: a null compared (no next due date, no registry account) must mean "changed", not unknown.
+  return sql<boolean>`coalesce((l.state_as_of is not null and l.state_as_of <= ${date} and l.next_due_on > ${date} and l.days_past_due = 0
+    and l.updated_at <= ${since} and m.updated_at <= ${since} and p.updated_at <= ${since}
+    and r.last_period is not null and r.updated_at <= ${since}
+    and r.outstanding = l.outstanding_principal and r.arrears = l.arrears and r.days_past_due = 0
+    and r.status = (case when l.restructured_count > 0 then 'restructured' else 'active' end)
+    and r.last_payment_on ${same} l.last_payment_on
+    and not exists (select 1 from repayments y where y.loan_id = l.id and y.paid_on > l.state_as_of)), false)`;
+}
+
+/**
+ * The next `limit` active loans after `afterId` whose state may have changed on `date` (all
+ * of them when no close of day ran before: `since` null), in id order.
+ */
+export function candidateChunk(handle: Db, date: string, since: string | null, afterId: number, limit: number): Promise<ChunkLoan[]> {
+  let query = chunkQuery(handle.db).where('l.status', '=', 'active').where('l.id', '>', afterId);
+  if (since !== null) query = query.where(sql<boolean>`not ${unchangedSince(handle.dialect, date, since)}`);
+  return wideRows(handle, query.orderBy('l.id').limit(limit));
+}
+
+/** When the latest finished close of day before `date` started: what it derived is current unless touched after. */
+export async function previousRunStart(db: Kysely<Database>, date: string): Promise<string | null> {
+  const row = await db.selectFrom('close_of_day_runs').select('started_at').where('business_date', '<', date).where('finished_at', 'is not', null)
+    .orderBy('business_date', 'desc').limit(1).executeTakeFirst();
+  return row?.started_at ?? null;
+}
+
+/**
+ * The month roll of skipped loans: each one's registry account reports the same figures in
+ * `period` as in its last month, so its history row for the period is copied from the
+ * account in SQL (the feed would validate and write exactly these values) and the account
+ * marked as reported for the period. Per cooperative, into its batch; returns the rows copied.
+ */
+export async function copyForwardAccounts(db: Kysely<Database>, dialect: Dialect, p: { cooperativeId: number; period: string; batchId: number; date: string; since: string; now: string }): Promise<number> {
+  const rolled = sql`select r.id from loans l
+    join members m on m.id = l.member_id
+    join loan_products p on p.id = l.product_id
+    join registry_accounts r on r.cooperative_id = l.cooperative_id and r.account_ref = l.loan_no
+    where l.cooperative_id = ${p.cooperativeId} and l.status = 'active' and r.last_period < ${p.period} and ${unchangedSince(dialect, p.date, p.since)}`;
+  // `where true`: SQLite's parser then reads ON CONFLICT as the INSERT's, not a join's.
+  const inserted = await sql`insert into registry_history (account_id, subject_key, period, outstanding, arrears, days_past_due, status, batch_id)
+    select a.id, a.subject_key, ${p.period}, a.outstanding, a.arrears, a.days_past_due, a.status, ${p.batchId}
+    from registry_accounts a where a.id in (${rolled}) and true
+    on conflict (account_id, period) do nothing`.execute(db);
+  await sql`update registry_accounts set last_period = ${p.period}, not_reported_since = null, source = 'workspace', updated_at = ${p.now}
+    where id in (${rolled})`.execute(db);
+  return Number(inserted.numAffectedRows ?? 0);
+}
+
+/** Cooperatives with some unchanged active loan whose registry account has not reported `period` yet. */
+export async function cooperativesToRoll(db: Kysely<Database>, dialect: Dialect, p: { period: string; date: string; since: string }): Promise<number[]> {
+  const rows = await sql<{ cooperative_id: number }>`select distinct l.cooperative_id from loans l
+    join members m on m.id = l.member_id
+    join loan_products p on p.id = l.product_id
+    join registry_accounts r on r.cooperative_id = l.cooperative_id and r.account_ref = l.loan_no
+    where l.status = 'active' and r.last_period < ${p.period} and ${unchangedSince(dialect, p.date, p.since)}`.execute(db);
+  return rows.rows.map((r) => Number(r.cooperative_id)).sort((a, b) => a - b);
+}
+
+/**
+ * A full snapshot of `asOf` for every active loan, from the stored states (those close of day
+ * derived for the date, and the unchanged ones, whose state still holds): one statement.
+ */
+export async function snapshotActiveLoans(db: Kysely<Database>, asOf: string): Promise<void> {
+  await sql`insert into loan_snapshots (loan_id, cooperative_id, as_of, outstanding_principal, arrears, days_past_due, class_code, allowance, status)
+    select l.id, l.cooperative_id, ${asOf}, l.outstanding_principal, l.arrears, l.days_past_due, l.class_code, l.allowance, l.status
+    from loans l where l.status = 'active' and l.class_code is not null
+    on conflict (loan_id, as_of) do update set ${sql.raw(SNAPSHOT_UPDATE)}`.execute(db);
+}
+
+/**
  * The next loans open at some time in the month ending `monthEnd`: disbursed by then and not
  * closed before the month began. For writing a past month-end (the demo's 24-month history).
  */

@@ -6,19 +6,29 @@ import { withRegistryTransaction } from '../registry/registry.tx.ts';
 import { claimDate, finishClaim, releaseClaim, renewClaim } from './close-of-day.claim.ts';
 import type { RegistryTransaction } from '../registry/registry.writer.ts';
 import { refreshMonthlySummary } from '../supervision/supervision.summary.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
 import {
-  countActive, statusChunk, openInMonthChunk, pruneDailySnapshots, repaymentsOf, writeLoanStates, writeSnapshots,
-  type ChunkLoan, type Snapshot, type StateUpdate,
+  candidateChunk, cooperativesToRoll, copyForwardAccounts, countActive, statusChunk, openInMonthChunk, previousRunStart, pruneDailySnapshots, repaymentsOf,
+  snapshotActiveLoans, writeLoanStates, writeSnapshots, type ChunkLoan, type Snapshot, type StateUpdate,
 } from './close-of-day.repository.ts';
 import { feedCooperative, reportedFigures, type FeedLoan, type FeedOutcome, type FeedState } from './registry-feed.ts';
 
 /**
  * Close of day (tutup hari): for every active loan, the engine's state on the business date
- * — DPD, class, allowance, arrears, penalty accrued — written back to the loan, a snapshot
- * for the date (month-ends are kept for trends; daily ones for two weeks, for "moved to a
- * worse class this week"), and the registry's row for the month refreshed where it changed.
- * Loans are read in id order a chunk at a time; each chunk is written in one transaction.
- * Running a date twice changes nothing: states, snapshots and registry rows come out equal.
+ * — DPD, class, allowance, arrears, penalty accrued — written back to the loan where it
+ * changed, a snapshot for the date (month-ends are kept for trends; daily ones for two
+ * weeks, for "moved to a worse class this week"), and the registry's row for the month
+ * refreshed where it changed.
+ *
+ * Only loans whose state can have moved are read and derived (unchangedSince in the
+ * repository says which cannot: nothing owed, nothing falling due, nothing touched since the
+ * previous run); the others keep their stored state, which holds on the date — a loan's
+ * `state_as_of` is when its state was last derived, the run's date is when it holds
+ * (close_of_day_runs). On the first close of a month their registry rows are rolled into the
+ * new month in SQL. Candidates are read in id order a chunk at a time; each chunk is written
+ * in one transaction. Running a date twice changes nothing: states, snapshots and registry
+ * rows come out equal.
  */
 
 export const CHUNK = 5000;
@@ -38,6 +48,8 @@ export interface CloseOfDayResult {
   /** The date had already run (and `force` was not given). */
   skipped: boolean;
   loans: number;
+  /** Active loans read and derived by the engine (the others' state could not have changed). */
+  derived: number;
   /** Loans whose state columns changed. */
   changed: number;
   /** Registry accounts written; rejected = rows the furnishing validation refused. */
@@ -54,6 +66,8 @@ interface Run {
   now: string;
   /** 'daily' writes loan states; 'month_end' only snapshots and registry history of a past month. */
   mode: 'daily' | 'month_end';
+  /** When the previous close of day started (daily runs; null: none ran before, every loan is derived). */
+  since: string | null;
   batches: Map<number, { id: number; outcome: FeedOutcome }>;
   /** Cooperatives whose loans the run read: their monthly summary is recomputed at the end (also after a killed run's rerun). */
   cooperatives: Set<number>;
@@ -61,8 +75,8 @@ interface Run {
 }
 
 function newRun(services: Services, date: string, mode: Run['mode']): Run {
-  const result: CloseOfDayResult = { date, skipped: false, loans: 0, changed: 0, furnished: 0, rejected: 0, failed: 0, seconds: 0 };
-  return { date, period: monthOf(date), now: services.now().toISOString(), mode, batches: new Map(), cooperatives: new Set(), result };
+  const result: CloseOfDayResult = { date, skipped: false, loans: 0, derived: 0, changed: 0, furnished: 0, rejected: 0, failed: 0, seconds: 0 };
+  return { date, period: monthOf(date), now: services.now().toISOString(), mode, since: null, batches: new Map(), cooperatives: new Set(), result };
 }
 
 /**
@@ -78,17 +92,21 @@ export async function runCloseOfDay(services: Services, options: CloseOfDayOptio
   const total = await countActive(db);
   if (!(await claimDate(db, run.date, run.now, options.force ?? false, total))) return { ...run.result, skipped: true };
   try {
+    run.since = await previousRunStart(db, run.date);
     let after = 0;
     for (;;) {
-      const rows = await statusChunk(services.db, 'active', after, CHUNK);
+      const rows = await candidateChunk(services.db, run.date, run.since, after, CHUNK);
       if (rows.length === 0) break;
       await processChunk(services, run, rows);
       after = rows.at(-1)?.id ?? after;
       await renewClaim(db, run.date, services.now().toISOString());
-      options.onProgress?.(run.result.loans, total);
+      options.onProgress?.(Math.min(run.result.derived, total), total);
     }
     await feedWrittenOff(services, run);
+    await snapshotActiveLoans(db, run.date);
+    run.result.loans = await countActive(db);
     await finishRun(services, run);
+    options.onProgress?.(total, total);
     await finishClaim(db, run.date, services.now().toISOString(), run.result.loans);
   } catch (err) {
     await releaseClaim(db, run.date).catch(() => {});
@@ -135,15 +153,15 @@ async function feedWrittenOff(services: Services, run: Run): Promise<void> {
       list.push({ loan: row, state });
       feed.set(row.cooperative_id, list);
     }
-    if (feed.size > 0) await withRegistryTransaction(services, (tx) => writeFeed(services, tx, run, feed));
+    if (feed.size > 0) await withRegistryTransaction(services, (tx) => writeFeed(services, tx.db, tx, run, feed));
     after = rows.at(-1)?.id ?? after;
   }
 }
 
 /** Furnishes the grouped loans of a chunk, each cooperative into its batch of the run. */
-async function writeFeed(services: Services, tx: RegistryTransaction, run: Run, feed: ChunkWork['feed']): Promise<void> {
+async function writeFeed(services: Services, db: Kysely<Database>, tx: RegistryTransaction, run: Run, feed: ChunkWork['feed']): Promise<void> {
   for (const [cooperativeId, items] of feed) {
-    const batch = await batchOf(tx, run, cooperativeId);
+    const batch = await batchOf(db, run, cooperativeId);
     const outcome = await feedCooperative(services, tx, { cooperativeId, period: run.period, batchId: batch.id, now: run.now }, items);
     batch.outcome.accepted += outcome.accepted;
     batch.outcome.rejected += outcome.rejected;
@@ -195,7 +213,8 @@ function evaluate(services: Services, run: Run, rows: readonly ChunkLoan[], repa
     if (run.mode === 'daily' && stateChanged(row, c)) work.updates.push({ id: row.id, ...c, readAt: row.updated_at });
     // A past month-end sees the loan as it was then: open, or paid off that month.
     const loan: FeedLoan = run.mode === 'month_end' ? { ...row, status: state.settledOn === null ? 'active' : 'settled', closed_on: state.settledOn } : row;
-    work.snapshots.push({ loan_id: row.id, cooperative_id: row.cooperative_id, outstanding_principal: c.outstanding_principal, arrears: c.arrears, days_past_due: c.days_past_due, class_code: c.class_code, allowance: c.allowance, status: loan.status });
+    // Daily runs snapshot every active loan at the end, in SQL (snapshotActiveLoans).
+    if (run.mode === 'month_end') work.snapshots.push({ loan_id: row.id, cooperative_id: row.cooperative_id, outstanding_principal: c.outstanding_principal, arrears: c.arrears, days_past_due: c.days_past_due, class_code: c.class_code, allowance: c.allowance, status: loan.status });
     if (run.mode === 'month_end' || registryStale(row, loan, state, run.period)) {
       let list = work.feed.get(row.cooperative_id);
       if (!list) work.feed.set(row.cooperative_id, (list = []));
@@ -211,17 +230,18 @@ async function processChunk(services: Services, run: Run, rows: readonly ChunkLo
   await withRegistryTransaction(services, async (tx) => {
     await writeLoanStates(tx.db, services.db.dialect, work.updates, run.now);
     await writeSnapshots(tx.db, services.db.dialect, run.date, work.snapshots);
-    await writeFeed(services, tx, run, work.feed);
+    await writeFeed(services, tx.db, tx, run, work.feed);
   });
   run.result.loans += rows.length;
+  run.result.derived += rows.length;
   run.result.changed += work.updates.length;
 }
 
 /** The run's registry batch of a cooperative, opened on its first furnished loan. */
-async function batchOf(tx: RegistryTransaction, run: Run, cooperativeId: number) {
+async function batchOf(db: Kysely<Database>, run: Run, cooperativeId: number) {
   const found = run.batches.get(cooperativeId);
   if (found) return found;
-  const { id } = await tx.db
+  const { id } = await db
     .insertInto('registry_batches')
     .values({ cooperative_id: cooperativeId, period: run.period, source: 'workspace', file_name: null, sha256: null, status: 'committed', full_file: 0, rows_total: 0, accepted: 0, rejected: 0, warnings: 0, created_by: 'system', created_at: run.now })
     .returning('id')
@@ -232,6 +252,23 @@ async function batchOf(tx: RegistryTransaction, run: Run, cooperativeId: number)
 }
 
 /**
+ * The first close of a month: the loans this run did not derive still need the month's
+ * registry row. Theirs are the figures of their account's last month, copied forward in SQL
+ * into each cooperative's batch of the run (counted as furnished).
+ */
+async function rollUnchanged(services: Services, db: Kysely<Database>, run: Run): Promise<void> {
+  const since = run.since;
+  if (run.mode !== 'daily' || since === null) return;
+  for (const cooperativeId of await cooperativesToRoll(db, services.db.dialect, { period: run.period, date: run.date, since })) {
+    const batch = await batchOf(db, run, cooperativeId);
+    const copied = await copyForwardAccounts(db, services.db.dialect, { cooperativeId, period: run.period, batchId: batch.id, date: run.date, since, now: run.now });
+    batch.outcome.accepted += copied;
+    run.result.furnished += copied;
+    run.cooperatives.add(cooperativeId);
+  }
+}
+
+/**
  * Batch totals and their audit entries, the monthly summary of every cooperative the run read
  * (once, from the history all its chunks wrote: per chunk it would walk each cooperative's
  * accounts once per chunk, quadratic in the book), and one entry for the run. Until this
@@ -239,6 +276,7 @@ async function batchOf(tx: RegistryTransaction, run: Run, cooperativeId: number)
  */
 async function finishRun(services: Services, run: Run): Promise<void> {
   await services.db.db.transaction().execute(async (trx) => {
+    await rollUnchanged(services, trx, run);
     for (const cooperativeId of [...run.cooperatives].sort((a, b) => a - b)) await refreshMonthlySummary(trx, cooperativeId, [run.period]);
     for (const [cooperativeId, { id, outcome }] of run.batches) {
       await trx.updateTable('registry_batches').set({ rows_total: outcome.accepted + outcome.rejected, ...outcome }).where('id', '=', id).execute();

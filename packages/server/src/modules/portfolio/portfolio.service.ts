@@ -3,6 +3,7 @@ import { businessDate } from '../../config/env.ts';
 import type { Actor, Services } from '../../http/context.ts';
 import { policyOf } from '../lending/loan-state.service.ts';
 import { tenantOf } from '../lending/lending.access.ts';
+import { lastClosedDate, stateHoldsOn } from '../lending/loan-state-date.ts';
 import { activeLoans, classChangesSince, latestSnapshotDate, monthEndDates, snapshotSums, weekAgoDate, type ActiveLoan } from './portfolio.repository.ts';
 
 /**
@@ -147,7 +148,11 @@ export async function portfolioOf(services: Services, actor: Actor): Promise<Por
   const items = loans.map((l) => asPortfolioLoan(l.classification_preset, l.class_code, l.outstanding_principal, l.days_past_due, l.allowance));
   const { byClass: _ignored, ...ratios } = portfolioRatios(items);
   const latest = await latestSnapshotDate(services.db.reader, cooperativeId);
-  const asOf = loans.reduce<string | null>((max, l) => (l.state_as_of !== null && (max === null || l.state_as_of > max) ? l.state_as_of : max), null);
+  const lastClosed = await lastClosedDate(services.db.reader);
+  const asOf = loans.reduce<string | null>((max, l) => {
+    const holds = stateHoldsOn({ status: 'active', state_as_of: l.state_as_of }, lastClosed);
+    return holds !== null && (max === null || holds > max) ? holds : max;
+  }, null);
   const week = await worsened(services, cooperativeId, latest);
   return {
     asOf,
