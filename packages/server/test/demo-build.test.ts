@@ -130,6 +130,32 @@ describeEachDialect('demo built in a copy, swapped in whole', (dialect) => {
     }
   }, 180_000);
 
+  it('a first `simpul start` killed while it loads the demo leaves no user behind, so the next start is a first start again', async () => {
+    const fresh = await freshDatabase(dialect);
+    const previous = { target, env };
+    target = fresh.target;
+    env = { ...env, SIMPUL_DATABASE_URL: fresh.target };
+    try {
+      const child = spawn(process.execPath, [simpulCli(), 'start', '--port', '0'], { env, stdio: ['ignore', 'pipe', 'ignore'] });
+      let stdout = '';
+      child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+      const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+      for (let i = 0; i < 1200 && child.exitCode === null; i++) {
+        if ((await leftovers()).length > 0 && (await buildCooperatives()) > 0) break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      child.kill('SIGKILL');
+      expect(await exited, 'killed, not finished').toBe('SIGKILL');
+      expect(stdout).toContain('loading the demo district');
+      expect(stdout, 'killed before it served').not.toContain('berjalan');
+      // The admin was created in the copy: the instance has no user, so `start` will create one (and print its password) again.
+      expect(await counts()).toMatchObject({ users: 0, cooperatives: 0, members: 0 });
+    } finally {
+      ({ target, env } = previous);
+      await fresh.drop();
+    }
+  }, 120_000);
+
   /** Cooperatives in the demo's copy so far (0 when there is no copy yet, or it is still being copied). */
   async function buildCooperatives(): Promise<number> {
     let db = sqliteBuildFile(path.resolve(target));
