@@ -37,6 +37,22 @@ describe('the web app is served compressed when the browser accepts it', () => {
     }
   });
 
+  it("the build's own compressed copies are sent when there are some", async () => {
+    fs.writeFileSync(path.join(root, 'assets', 'built-abc123.js'), script);
+    // Quality 0: bytes the server's own compression (quality 9) would not produce.
+    const builtBr = zlib.brotliCompressSync(script, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 0 } });
+    const builtGz = zlib.gzipSync(script, { level: 1 });
+    fs.writeFileSync(path.join(root, 'assets', 'built-abc123.js.br'), builtBr);
+    fs.writeFileSync(path.join(root, 'assets', 'built-abc123.js.gz'), builtGz);
+    const br = await get('/assets/built-abc123.js', 'gzip, br');
+    expect(br.headers.get('content-encoding')).toBe('br');
+    expect(br.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(Buffer.from(await br.arrayBuffer()).equals(builtBr)).toBe(true);
+    const gz = await get('/assets/built-abc123.js', 'gzip');
+    expect(Buffer.from(await gz.arrayBuffer()).equals(builtGz)).toBe(true);
+    expect(await (await get('/assets/built-abc123.js')).text()).toBe(script);
+  });
+
   it('tiny files and the SPA fallback go as they are', async () => {
     expect((await get('/assets/tiny-abc123.js', 'br')).headers.get('content-encoding')).toBeNull();
     const page = await get('/portofolio', 'br');

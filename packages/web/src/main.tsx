@@ -1,4 +1,4 @@
-import '@mantine/core/styles.css';
+import './app/mantine.css';
 import './app/app.css';
 import { languageReady } from './i18n';
 import { StrictMode } from 'react';

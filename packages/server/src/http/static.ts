@@ -46,21 +46,26 @@ export function acceptedEncoding(header: string | undefined): Encoding | undefin
 }
 
 const COMPRESSIBLE = /^(text\/|application\/json|image\/svg)/;
+/** The names the web build gives its compressed copies (packages/web/vite.config.ts, precompress). */
+const SUFFIX: Record<Encoding, string> = { br: '.br', gzip: '.gz' };
 /**
- * Compressed copies of the hashed assets, made on first request and kept: a hashed name
- * never changes content, and the app's few dozen files hold a few MB. Without this a phone
- * on slow 4G downloads ~1.4 MB of JavaScript and CSS instead of ~0.35 MB. Brotli quality 9:
- * within 10 % of the maximum's size at a twentieth of its time (~0.2 s for the main bundle).
+ * Compressed copies of the hashed assets, kept once read or made: a hashed name never
+ * changes content, and the app's few dozen files hold a few MB. Without this a phone on slow
+ * 4G downloads ~1.4 MB of JavaScript and CSS instead of ~0.35 MB. The build writes copies at
+ * brotli's highest quality (11: ~7 % smaller than 9, too slow to make per request — ~4 s for
+ * the main bundle); a file without one is compressed on first request at quality 9 (within
+ * 10 % of the maximum's size at a twentieth of its time, ~0.2 s for the main bundle).
  */
 const compressedAssets = new Map<string, Buffer>();
 
-function compressed(key: string, body: Buffer, encoding: Encoding): Buffer {
-  const cacheKey = `${encoding}:${key}`;
+function compressed(root: string, urlPath: string, body: Buffer, encoding: Encoding): Buffer {
+  const cacheKey = `${encoding}:${path.join(root, urlPath)}`;
   let out = compressedAssets.get(cacheKey);
   if (!out) {
-    out = encoding === 'br'
-      ? zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length } })
-      : zlib.gzipSync(body, { level: 9 });
+    out = readStatic(root, `${urlPath}${SUFFIX[encoding]}`)?.body ??
+      (encoding === 'br'
+        ? zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length } })
+        : zlib.gzipSync(body, { level: 9 }));
     compressedAssets.set(cacheKey, out);
   }
   return out;
@@ -77,7 +82,7 @@ export function serveWeb(c: Context, root: string): Response {
     const cacheControl = immutable ? 'public, max-age=31536000, immutable' : 'no-cache';
     const encoding = immutable && COMPRESSIBLE.test(hit.type) && hit.body.length > 1024 ? acceptedEncoding(c.req.header('accept-encoding')) : undefined;
     if (encoding) {
-      const body = compressed(path.join(root, c.req.path), hit.body, encoding);
+      const body = compressed(root, c.req.path, hit.body, encoding);
       return c.body(new Uint8Array(body), 200, { 'content-type': hit.type, 'cache-control': cacheControl, 'content-encoding': encoding, vary: 'accept-encoding' });
     }
     return c.body(new Uint8Array(hit.body), 200, { 'content-type': hit.type, 'cache-control': cacheControl, ...(immutable ? { vary: 'accept-encoding' } : {}) });
