@@ -2,26 +2,51 @@
 // `npm test`: typecheck, lint, then every test project (domain, server on SQLite and
 // PostgreSQL, browser journeys). Prints how many PostgreSQL cases really ran, and ends with
 // one "N passed, N failed" line.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-const PROJECTS = ['packages/domain', 'packages/server', 'packages/web', 'e2e', 'bench'];
 const bin = (name) => path.resolve('node_modules/.bin', name);
 
-function step(title, cmd, args) {
-  process.stdout.write(`\n▶ ${title}\n`);
-  const r = spawnSync(cmd, args, { stdio: 'inherit' });
-  if (r.status !== 0) {
-    process.stdout.write(`\n✗ ${title} failed\n0 passed, 1 failed\n`);
-    process.exit(r.status ?? 1);
-  }
+/** Runs a check with its output collected, printed whole when it ends (so parallel checks do not interleave). */
+function check(title, cmd, args) {
+  return new Promise((resolve) => {
+    const started = performance.now();
+    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('close', (status) => {
+      process.stdout.write(`\n▶ ${title} (${((performance.now() - started) / 1000).toFixed(0)} s)\n${output}`);
+      resolve({ title, status });
+    });
+  });
+}
+
+/**
+ * The typechecks and lint are independent and each holds one core for tens of seconds, so they
+ * run as many at a time as there are cores (slowest first) instead of one after another.
+ */
+async function checks(list) {
+  const queue = [...list];
+  const results = [];
+  const worker = async () => {
+    for (let next = queue.shift(); next; next = queue.shift()) results.push(await check(...next));
+  };
+  await Promise.all(Array.from({ length: Math.max(1, os.availableParallelism()) }, worker));
+  return results.filter((r) => r.status !== 0);
 }
 
 const only = process.argv.slice(2);
-for (const p of PROJECTS) step(`typecheck ${p}`, bin('tsc'), ['-p', p, '--noEmit']);
-step('lint', bin('eslint'), ['.', '--max-warnings=0']);
+const failedChecks = await checks([
+  ...['packages/server', 'e2e', 'bench', 'packages/web', 'packages/domain'].map((p) => [`typecheck ${p}`, bin('tsc'), ['-p', p, '--noEmit']]),
+  ['lint', bin('eslint'), ['.', '--max-warnings=0']],
+]);
+if (failedChecks.length > 0) {
+  process.stdout.write(`\n✗ ${failedChecks.map((r) => r.title).join(', ')} failed\n0 passed, ${failedChecks.length} failed\n`);
+  process.exit(1);
+}
 
 const report = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'simpul-vitest-')), 'report.json');
 process.stdout.write('\n▶ tests\n');
