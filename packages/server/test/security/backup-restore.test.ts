@@ -15,11 +15,9 @@ import { createLogger } from '../../src/logging.ts';
 import { verifyAuditChain } from '../../src/modules/audit/audit.repository.ts';
 import { addCooperative } from '../../src/modules/cooperatives/cooperatives.service.ts';
 import { csv, row } from '../furnishing-rows.ts';
-import { describeEachDialect, freshDatabase, json, PASSWORD, testInstance, type TestInstance } from '../harness.ts';
+import { describeEachDialect, freshDatabase, json, PASSWORD, simpulCli, testInstance, type TestInstance } from '../harness.ts';
 import type { OpenApiDocument } from './openapi.ts';
 import { World } from './world.ts';
-
-const BIN = path.resolve(import.meta.dirname, '../../bin/simpul.js');
 
 /** Every table's rows, in primary-key order, as JSON-comparable arrays. */
 async function snapshot(handle: Db): Promise<Map<string, unknown[]>> {
@@ -36,7 +34,7 @@ describeEachDialect('backup and restore: every table row by row', (dialect) => {
   let t: TestInstance;
   let tmp: string;
   const drops: (() => Promise<void>)[] = [];
-  const simpul = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { env: t.env, encoding: 'utf8', timeout: 120_000 });
+  const simpul = (...args: string[]) => spawnSync(process.execPath, [simpulCli(), ...args], { env: t.env, encoding: 'utf8', timeout: 120_000 });
 
   async function compareWith(target: string): Promise<number> {
     const source = openDatabase(databaseTarget(t.target));

@@ -14,9 +14,8 @@ import { runDemo } from '../../src/modules/demo/demo.ts';
 import { runCloseOfDay } from '../../src/modules/portfolio/close-of-day.ts';
 import type { Services } from '../../src/http/context.ts';
 import { businessDate } from '../../src/config/env.ts';
-import { describeEachDialect, freshDatabase, testInstance, type TestInstance } from '../harness.ts';
+import { describeEachDialect, freshDatabase, simpulCli, testInstance, type TestInstance } from '../harness.ts';
 
-const BIN = path.resolve(import.meta.dirname, '../../bin/simpul.js');
 const KILLS = [300, 900, 1500];
 
 /** The close of day's results: loan states and snapshots, timestamps left out. */
@@ -62,7 +61,7 @@ describeEachDialect('close of day killed midway', (dialect) => {
 
   /** Starts the CLI run, waits until it has claimed the date, then kills it `delay` ms later. */
   async function killDuringRun(delay: number): Promise<NodeJS.Signals | null> {
-    const child = spawn(process.execPath, [BIN, '--db', t.target, 'close-of-day', '--date', date, '--force'], { env: t.env, stdio: 'ignore' });
+    const child = spawn(process.execPath, [simpulCli(), '--db', t.target, 'close-of-day', '--date', date, '--force'], { env: t.env, stdio: 'ignore' });
     const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
     let running = false;
     for (let i = 0; i < 600 && !running && child.exitCode === null; i++) {

@@ -5,14 +5,12 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
-import path from 'node:path';
 import { sql } from 'kysely';
 import type { Services } from '../../src/http/context.ts';
 import { openInstance } from '../../src/instance.ts';
 import { createLogger } from '../../src/logging.ts';
 import { verifyAuditChain } from '../../src/modules/audit/audit.repository.ts';
-
-const BIN = path.resolve(import.meta.dirname, '../../bin/simpul.js');
+import { simpulCli } from '../harness.ts';
 
 export interface ServerProcess {
   url: string;
@@ -35,7 +33,7 @@ function freePort(): Promise<number> {
 export async function startServerProcess(target: string, env: NodeJS.ProcessEnv): Promise<ServerProcess> {
   const port = await freePort();
   // The close-of-day timer stays off: the test decides what writes happen while it kills.
-  const child = spawn(process.execPath, [BIN, '--db', target, 'serve', '--port', String(port)], { env: { ...env, SIMPUL_CLOSE_OF_DAY: 'off' }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [simpulCli(), '--db', target, 'serve', '--port', String(port)], { env: { ...env, SIMPUL_CLOSE_OF_DAY: 'off' }, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
