@@ -44,12 +44,23 @@ const externalDependencies: esbuild.Plugin = {
   },
 };
 
+/** Bundles of runs that were killed before their teardown (a day old: not a run still going). */
+function removeStale(cache: string): void {
+  if (!fs.existsSync(cache)) return;
+  for (const name of fs.readdirSync(cache)) {
+    const dir = path.join(cache, name);
+    if (name.startsWith('simpul-test-cli-') && Date.now() - fs.statSync(dir).mtimeMs > 86_400_000) fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /**
  * Builds the bundle under packages/server/node_modules/.cache (so Node resolves the
  * external packages from there as from the sources) and returns its path and a remover.
  */
 export async function buildCliBundle(): Promise<{ file: string; remove(): void }> {
-  const dir = path.join(SERVER, 'node_modules', '.cache', `simpul-test-cli-${randomBytes(4).toString('hex')}`);
+  const cache = path.join(SERVER, 'node_modules', '.cache');
+  removeStale(cache);
+  const dir = path.join(cache, `simpul-test-cli-${randomBytes(4).toString('hex')}`);
   const file = path.join(dir, 'simpul.mjs');
   await esbuild.build({
     stdin: { contents: ENTRY, resolveDir: path.join(SERVER, 'bin'), sourcefile: 'simpul-test-cli.ts', loader: 'ts' },
