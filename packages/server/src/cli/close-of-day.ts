@@ -30,7 +30,7 @@ export function closeOfDayCommand(): Command {
         else if (result.skipped) process.stdout.write(`Close of day ${date} already ran (use --force to run it again).\n`);
         else {
           process.stdout.write(
-            `Close of day ${date}: ${result.loans} active loans in ${result.seconds.toFixed(1)} s; ${result.changed} changed, ` +
+            `Close of day ${date}: ${result.loans} active loans in ${result.seconds.toFixed(1)} s; ${result.derived} derived (the others could not have changed), ${result.changed} changed, ` +
               `${result.furnished} furnished to the registry, ${result.rejected} rejected by validation, ${result.failed} failed.\n`,
           );
         }
