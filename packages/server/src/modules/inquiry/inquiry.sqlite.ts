@@ -82,23 +82,33 @@ export interface SqliteInquiryWrite {
   alerts: (inquiryId: number) => Insertable<RegistryAlertsTable>[];
 }
 
+function writeGroup(s: Statements, group: SqliteInquiryWrite[]): number[] {
+  let prevHash = (s.lastHash.get() as { hash: string } | undefined)?.hash ?? GENESIS_HASH;
+  return group.map((item) => {
+    const id = Number(s.insertInquiry.run({ user_id: null, ...item.row }).lastInsertRowid);
+    const entry = { ...item.audit, subject_id: String(id), details: canonicalJson(item.audit.details) };
+    const hash = entryHash(prevHash, entry);
+    s.insertAudit.run({ ...entry, prev_hash: prevHash, hash });
+    prevHash = hash;
+    for (const alert of item.alerts(id)) s.insertAlert.run({ source_cooperative_id: null, ...alert });
+    return id;
+  });
+}
+
+/** The group write as a transaction function, made once per connection (better-sqlite3 builds several wrappers for each). */
+const groupWriters = new WeakMap<SQLite.Database, SQLite.Transaction<(group: SqliteInquiryWrite[]) => number[]>>();
+
 /**
  * Writes a group of inquiries in one transaction; returns their ids in order. BEGIN IMMEDIATE:
  * the write lock is taken (waiting up to busy_timeout) before the chain's head is read, so
  * server workers in other processes appending at the same time queue instead of failing.
  */
 export function sqliteRecordGroup(conn: SQLite.Database, group: SqliteInquiryWrite[]): number[] {
-  const s = statements(conn);
-  return conn.transaction(() => {
-    let prevHash = (s.lastHash.get() as { hash: string } | undefined)?.hash ?? GENESIS_HASH;
-    return group.map((item) => {
-      const id = Number(s.insertInquiry.run({ user_id: null, ...item.row }).lastInsertRowid);
-      const entry = { ...item.audit, subject_id: String(id), details: canonicalJson(item.audit.details) };
-      const hash = entryHash(prevHash, entry);
-      s.insertAudit.run({ ...entry, prev_hash: prevHash, hash });
-      prevHash = hash;
-      for (const alert of item.alerts(id)) s.insertAlert.run({ source_cooperative_id: null, ...alert });
-      return id;
-    });
-  }).immediate();
+  let write = groupWriters.get(conn);
+  if (!write) {
+    const s = statements(conn);
+    write = conn.transaction((items: SqliteInquiryWrite[]) => writeGroup(s, items));
+    groupWriters.set(conn, write);
+  }
+  return write.immediate(group);
 }
