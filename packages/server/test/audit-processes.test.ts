@@ -56,8 +56,10 @@ describeEachDialect('audit chain across processes', (dialect) => {
     const by = entries.map((e) => writerOf(e.details));
     expect(by.filter((w) => w === 'a')).toHaveLength(300);
     expect(by.filter((w) => w === 'b')).toHaveLength(300);
-    // The appends really ran side by side: the chain passes from one writer to the other many times.
+    // The appends really ran side by side: writers one after the other would hand the chain over
+    // once; A…B…A needs them to overlap. (SQLite's lock is not fair — a waiting process sleeps
+    // with growing backoff while the holder takes it again — so how often varies from run to run.)
     const handovers = by.filter((w, i) => i > 0 && w !== by[i - 1]).length;
-    expect(handovers).toBeGreaterThan(10);
+    expect(handovers).toBeGreaterThanOrEqual(2);
   }, 120_000); // two Node processes start (tsx compiles them): slow on a loaded machine
 });
