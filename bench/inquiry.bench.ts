@@ -7,7 +7,7 @@
  * request (cooperative API key, purpose new_loan). On SQLite, and on PostgreSQL when
  * SIMPUL_BENCH_PG_URL names a server (a database `bench_inquiry` is created there).
  *
- *   npx tsx bench/inquiry.bench.ts [--quick] [--subjects N] [--workers 1,2]   (quick: 20,000 subjects)
+ *   npx tsx bench/inquiry.bench.ts [--quick] [--subjects N] [--workers 1,2]   (quick: 5,000 subjects, 2 s runs)
  *
  * Targets (issue 6): p99 < 10 ms at 1,000 requests/s; ≥ 3,000 inquiries/s sustained.
  * Each server configuration (1 worker, 2 workers) is measured at 1,000/s and at its maximum,
@@ -35,7 +35,7 @@ import { inquire } from '../packages/server/src/modules/inquiry/inquiry.service.
 import { loadScaleRegistry } from '../packages/server/src/modules/registry/synthetic.load.ts';
 import { scalePerson } from '../packages/server/src/modules/registry/synthetic.scale.ts';
 import { seededRandom, type SyntheticPerson } from '../packages/server/src/modules/registry/synthetic.ts';
-import { emit, progress, quick, type Figure } from './lib.ts';
+import { emit, progress, sized, type Figure } from './lib.ts';
 
 // TODO(lead): bench/lib.ts is gaining shared floorOf and pgServerCpu helpers (engineer E, not
 // committed as this was written); these two local ones should give way to them.
@@ -75,11 +75,11 @@ function argument(name: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
-const SUBJECTS = Number(argument('subjects') ?? (quick ? 20_000 : 1_000_000));
+const SUBJECTS = Number(argument('subjects') ?? sized(1_000_000, 5_000));
 /** Two accounts per subject on average: half the accounts go to someone already in the registry. */
 const ACCOUNTS = SUBJECTS * 2;
 const WORKERS = (argument('workers') ?? '1,2').split(',').map(Number);
-const SECONDS = quick ? 3 : 20;
+const SECONDS = sized(20, 2);
 const SEED = 6;
 const BIN = path.resolve(import.meta.dirname, '../packages/server/bin/simpul.js');
 
@@ -367,7 +367,7 @@ async function bench(database: Database, dir: string): Promise<void> {
     for (const workers of WORKERS) await measureWorkers(database, dataSize, env, key, people, workers, pgCpu);
 
     progress(`${database}: inquire() in process`);
-    const direct = await inProcess(env, key, people, quick ? 4_000 : 20_000, pgCpu);
+    const direct = await inProcess(env, key, people, sized(20_000, 1_000), pgCpu);
     emit({ suite: 'inquiry', name: 'in_process_p50_latency', value: Number(direct.p50.toFixed(3)), unit: 'ms', database, dataSize });
     emit({ suite: 'inquiry', name: 'in_process_p99_latency', value: Number(direct.p99.toFixed(3)), unit: 'ms', database, dataSize });
     emit({ suite: 'inquiry', name: 'in_process_inquiries_per_cpu_second', value: Math.round(direct.perCpuSecond), unit: 'inquiries/s', database, dataSize });
