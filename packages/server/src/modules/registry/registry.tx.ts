@@ -232,6 +232,8 @@ async function postgresTransaction<T>(pool: pg.Pool, work: (tx: RegistryTransact
   /** Rows in the staging table not merged yet, and the context they were written with. */
   let pending: { rows: number; ctx: WriteContext } | undefined;
   let bulk = false;
+  /** Accounts written in the current bulk load. */
+  let written = 0;
   const merge = async () => {
     if (!pending) return;
     const { ctx } = pending;
@@ -258,15 +260,24 @@ async function postgresTransaction<T>(pool: pg.Pool, work: (tx: RegistryTransact
         }
         await pipeline(Readable.from(copyText(accounts)), client.query(copyFrom(`copy furnishing_stage (${STAGE_NAMES.join(', ')}) from stdin`)));
         pending = { rows: (pending?.rows ?? 0) + accounts.length, ctx };
+        if (bulk) written += accounts.length;
         if (!bulk || pending.rows >= BULK_MERGE_ROWS) await merge();
       };
       // Indexes are maintained row by row: dropping one would lock every inquiry out meanwhile.
       // The bulk path merges several chunks at once, by plain inserts for a cooperative's first file.
       const bulkLoad = async <R>(_expectedRows: number, load: () => Promise<R>): Promise<R> => {
         bulk = true;
+        written = 0;
         try {
           const loaded = await load();
           await merge();
+          // A load that at least doubled the registry leaves the planner's statistics describing
+          // a table half its size or empty: the end of the batch and the alerts raised after it
+          // then planned scans of a million rows (~80 s of server CPU after a 1M-row first file).
+          if (written >= BULK_MIN_ROWS) {
+            const { rows } = await client.query<{ n: number }>("select reltuples::float8 as n from pg_class where oid = 'registry_accounts'::regclass");
+            if (written >= Number(rows[0]?.n ?? 0)) await client.query('analyze registry_accounts, registry_history');
+          }
           return loaded;
         } finally {
           bulk = false;
