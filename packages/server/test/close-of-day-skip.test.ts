@@ -1,8 +1,10 @@
 import { addDays } from '@simpul/domain';
+import { sql } from 'kysely';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { lastClosedDate, stateHoldsOn } from '../src/modules/lending/loan-state-date.ts';
 import { deriveLoanState } from '../src/modules/lending/loan-state.service.ts';
 import { runCloseOfDay } from '../src/modules/portfolio/close-of-day.ts';
+import { candidatePlan, previousRunStart } from '../src/modules/portfolio/close-of-day.repository.ts';
 import { seededRandom } from '../src/modules/registry/synthetic.ts';
 import { describeEachDialect, testInstance, type TestInstance } from './harness.ts';
 import { seedBook, type FixtureLoan } from './portfolio-fixtures.ts';
@@ -88,5 +90,21 @@ describeEachDialect('close of day derives only what can have changed', (dialect)
     // The fast path was taken: on this book (a third of it late or stopped, matured loans
     // paid off but still active, all derived daily) a fifth of the loan-days were skipped.
     expect(loansTotal - derivedTotal).toBeGreaterThan(loansTotal / 5);
+  });
+
+  it('finds the candidates by walking the narrow index of active loans, not the wide table', async () => {
+    await seedBook(t, 'KSPI', book().slice(0, 12));
+    await runCloseOfDay(t.services, { date: '2026-10-28' });
+    t.clock.advance(86_400_000);
+    const since = await previousRunStart(t.services.db.db, '2026-10-29');
+    expect(since).not.toBeNull();
+    const plan = await t.services.db.db.transaction().execute(async (trx) => {
+      // A dozen loans: PostgreSQL's planner would rightly scan the table; what is checked is
+      // that the partial index matches the query (its predicate implied, its columns enough).
+      if (dialect === 'postgres') await sql`set local enable_seqscan = off`.execute(trx);
+      return candidatePlan(trx, dialect, '2026-10-29', since ?? '');
+    });
+    if (dialect === 'sqlite') expect(plan).toMatch(/(SEARCH|SCAN) l USING COVERING INDEX loans_close_of_day_candidates/);
+    else expect(plan).toMatch(/Index Only Scan using loans_close_of_day_candidates on loans l/);
   });
 });

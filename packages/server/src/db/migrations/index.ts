@@ -14,6 +14,7 @@ import { loanBasis } from './0011-loan-basis.ts';
 import { supervisionSummary } from './0012-supervision-summary.ts';
 import { loanNumbers } from './0013-loan-numbers.ts';
 import { closeOfDayLease } from './0013-runs-lease.ts';
+import { closeOfDayCandidates } from './0014-close-of-day-candidates.ts';
 
 /**
  * Every migration, in order. Names sort lexically; add new ones at the end with the next
@@ -35,4 +36,5 @@ export const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '0013-loan-numbers': loanNumbers,
   // Named to sort after 0013-loan-numbers, which may already be applied.
   '0013-runs-lease': closeOfDayLease,
+  '0014-close-of-day-candidates': closeOfDayCandidates,
 };
