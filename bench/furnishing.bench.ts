@@ -15,10 +15,10 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { writeSyntheticCsv } from '../packages/server/src/modules/registry/synthetic.ts';
-import { emit, median, progress, quick } from './lib.ts';
+import { emit, median, progress, sized } from './lib.ts';
 
-const ROWS = quick ? 50_000 : 1_000_000;
-const RUNS = quick ? 1 : 3;
+const ROWS = sized(1_000_000, 20_000);
+const RUNS = sized(3, 1);
 const BIN = path.resolve(import.meta.dirname, '../packages/server/bin/simpul.js');
 const TIME = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 
@@ -49,7 +49,7 @@ async function freshTarget(database: 'sqlite' | 'postgres', dir: string, i: numb
 
 /** The floor: rows/s of a bare prepared insert of the same width, in one transaction. */
 async function rawInsertRate(database: 'sqlite' | 'postgres', target: string): Promise<number> {
-  const n = quick ? 50_000 : 1_000_000;
+  const n = ROWS;
   const cols = Array.from({ length: 12 }, (_, i) => `c${i}`);
   if (database === 'sqlite') {
     const db = new SQLite(target);
