@@ -129,35 +129,46 @@ export async function previousRunStart(db: Kysely<Database>, date: string): Prom
 }
 
 /**
- * The month roll of skipped loans: each one's registry account reports the same figures in
- * `period` as in its last month, so its history row for the period is copied from the
- * account in SQL (the feed would validate and write exactly these values) and the account
- * marked as reported for the period. Per cooperative, into its batch; returns the rows copied.
+ * The registry accounts of the month roll, by cooperative: those of unchanged active loans
+ * (unchangedSince) that have not reported `period` yet. One walk of the narrow index of
+ * active loans for the whole book; per cooperative it was a walk each (quadratic in the book).
  */
-export async function copyForwardAccounts(db: Kysely<Database>, dialect: Dialect, p: { cooperativeId: number; period: string; batchId: number; date: string; since: string; now: string }): Promise<number> {
-  const rolled = sql`select r.id from loans l
-    join members m on m.id = l.member_id
-    join loan_products p on p.id = l.product_id
-    join registry_accounts r on r.cooperative_id = l.cooperative_id and r.account_ref = l.loan_no
-    where l.cooperative_id = ${p.cooperativeId} and l.status = 'active' and r.last_period < ${p.period} and ${unchangedSince(dialect, p.date, p.since)}`;
-  // `where true`: SQLite's parser then reads ON CONFLICT as the INSERT's, not a join's.
-  const inserted = await sql`insert into registry_history (account_id, subject_key, period, outstanding, arrears, days_past_due, status, batch_id)
-    select a.id, a.subject_key, ${p.period}, a.outstanding, a.arrears, a.days_past_due, a.status, ${p.batchId}
-    from registry_accounts a where a.id in (${rolled}) and true
-    on conflict (account_id, period) do nothing`.execute(db);
-  await sql`update registry_accounts set last_period = ${p.period}, not_reported_since = null, source = 'workspace', updated_at = ${p.now}
-    where id in (${rolled})`.execute(db);
-  return Number(inserted.numAffectedRows ?? 0);
-}
-
-/** Cooperatives with some unchanged active loan whose registry account has not reported `period` yet. */
-export async function cooperativesToRoll(db: Kysely<Database>, dialect: Dialect, p: { period: string; date: string; since: string }): Promise<number[]> {
-  const rows = await sql<{ cooperative_id: number }>`select distinct l.cooperative_id from loans l
+export async function accountsToRoll(db: Kysely<Database>, dialect: Dialect, p: { period: string; date: string; since: string }): Promise<Map<number, number[]>> {
+  const rows = await sql<{ id: number; cooperative_id: number }>`select r.id, l.cooperative_id from loans l
     join members m on m.id = l.member_id
     join loan_products p on p.id = l.product_id
     join registry_accounts r on r.cooperative_id = l.cooperative_id and r.account_ref = l.loan_no
     where l.status = 'active' and r.last_period < ${p.period} and ${unchangedSince(dialect, p.date, p.since)}`.execute(db);
-  return rows.rows.map((r) => Number(r.cooperative_id)).sort((a, b) => a - b);
+  const byCooperative = new Map<number, number[]>();
+  for (const r of rows.rows) {
+    const cooperativeId = Number(r.cooperative_id);
+    let ids = byCooperative.get(cooperativeId);
+    if (!ids) byCooperative.set(cooperativeId, (ids = []));
+    ids.push(Number(r.id));
+  }
+  return byCooperative;
+}
+
+/**
+ * The month roll of skipped loans: each one's registry account reports the same figures in
+ * `period` as in its last month, so its history row for the period is copied from the
+ * account in SQL (the feed would validate and write exactly these values) and the account
+ * marked as reported for the period. One cooperative's accounts (accountsToRoll, read in the
+ * same transaction), into its batch; returns the rows copied.
+ */
+export async function copyForwardAccounts(db: Kysely<Database>, dialect: Dialect, p: { accountIds: readonly number[]; period: string; batchId: number; now: string }): Promise<number> {
+  if (p.accountIds.length === 0) return 0;
+  const sqlite = dialect === 'sqlite';
+  const ids = sqlite ? sql<number>`(select value from json_each(${JSON.stringify(p.accountIds)}))` : sql<number>`any(${p.accountIds}::bigint[])`;
+  const match = sqlite ? sql`in ${ids}` : sql`= ${ids}`;
+  // `where true`: SQLite's parser then reads ON CONFLICT as the INSERT's, not a join's.
+  const inserted = await sql`insert into registry_history (account_id, subject_key, period, outstanding, arrears, days_past_due, status, batch_id)
+    select a.id, a.subject_key, ${p.period}, a.outstanding, a.arrears, a.days_past_due, a.status, ${p.batchId}
+    from registry_accounts a where a.id ${match} and true
+    on conflict (account_id, period) do nothing`.execute(db);
+  await sql`update registry_accounts set last_period = ${p.period}, not_reported_since = null, source = 'workspace', updated_at = ${p.now}
+    where id ${match}`.execute(db);
+  return Number(inserted.numAffectedRows ?? 0);
 }
 
 /**

@@ -9,7 +9,7 @@ import { refreshMonthlySummary } from '../supervision/supervision.summary.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import {
-  candidateChunk, cooperativesToRoll, copyForwardAccounts, countActive, statusChunk, openInMonthChunk, previousRunStart, pruneDailySnapshots, repaymentsOf,
+  candidateChunk, accountsToRoll, copyForwardAccounts, countActive, statusChunk, openInMonthChunk, previousRunStart, pruneDailySnapshots, repaymentsOf,
   snapshotActiveLoans, writeLoanStates, writeSnapshots, type ChunkLoan, type Snapshot, type StateUpdate,
 } from './close-of-day.repository.ts';
 import { feedCooperative, reportedFigures, type FeedLoan, type FeedOutcome, type FeedState } from './registry-feed.ts';
@@ -259,9 +259,10 @@ async function batchOf(db: Kysely<Database>, run: Run, cooperativeId: number) {
 async function rollUnchanged(services: Services, db: Kysely<Database>, run: Run): Promise<void> {
   const since = run.since;
   if (run.mode !== 'daily' || since === null) return;
-  for (const cooperativeId of await cooperativesToRoll(db, services.db.dialect, { period: run.period, date: run.date, since })) {
+  const accounts = await accountsToRoll(db, services.db.dialect, { period: run.period, date: run.date, since });
+  for (const cooperativeId of [...accounts.keys()].sort((a, b) => a - b)) {
     const batch = await batchOf(db, run, cooperativeId);
-    const copied = await copyForwardAccounts(db, services.db.dialect, { cooperativeId, period: run.period, batchId: batch.id, date: run.date, since, now: run.now });
+    const copied = await copyForwardAccounts(db, services.db.dialect, { accountIds: accounts.get(cooperativeId) ?? [], period: run.period, batchId: batch.id, now: run.now });
     batch.outcome.accepted += copied;
     run.result.furnished += copied;
     run.cooperatives.add(cooperativeId);
