@@ -22,6 +22,9 @@ import type { GetModuleInfo, OutputBundle, OutputChunk } from 'rollup';
  *     one file, loaded with the first of them;
  *   - `charts`: recharts and @mantine/charts, only when a chart is shown;
  *   - `dates`: the date picker and dayjs, only for the few forms with a date field;
+ *   - `menu`: the account menu (src/app/UserMenuPopover.tsx) with Mantine's Menu and popover
+ *     and floating-ui under them, fetched on the menu's first use (UserMenu.tsx) and by the
+ *     pages whose selects and popovers need the same code;
  *   - each page's own code stays its own chunk (rarely used pages cost nothing until opened).
  */
 const CHARTS = /\/node_modules\/(recharts|@mantine\/charts)\//;
@@ -29,6 +32,8 @@ const DATES = /\/node_modules\/(@mantine\/dates|dayjs)\//;
 const SHELL_SOURCES = /\/src\/(app\/|components\/|format\.ts$)/;
 /** The screens boot.ts warms, and sign-in: their library code belongs in `shell`. */
 const FIRST_SCREENS = /\/src\/routes\/(auth\/SignInPage|home\/HomePage|portfolio\/PortfolioPage)\.tsx$/;
+/** The shell's part loaded on first use, not with the first screen. */
+const MENU = /\/src\/app\/UserMenuPopover\.tsx$/;
 
 /** The names a module imports from `specifier` (`import { A, B as C } from '...'`), or undefined for any other form. */
 function namedImports(code: string, specifier: string): string[] | undefined {
@@ -75,7 +80,7 @@ function staticClosure(roots: string[], getModuleInfo: GetModuleInfo, stop: (id:
 }
 
 function chunkGroups() {
-  let groups: { boot: Set<string>; app: Set<string>; shell: Set<string>; usedByPages: Set<string> } | undefined;
+  let groups: { boot: Set<string>; app: Set<string>; shell: Set<string>; menu: Set<string>; usedByPages: Set<string> } | undefined;
   // Every library module gets a named group: an unnamed module that a named group imports
   // would be pulled into that group (React into `charts`, every Mantine component into `main`).
   return (id: string, { getModuleIds, getModuleInfo }: { getModuleIds: () => IterableIterator<string>; getModuleInfo: GetModuleInfo }): string | undefined => {
@@ -87,20 +92,23 @@ function chunkGroups() {
         // The page's entry (index.html's script) is boot.ts and Vite's module-preload helper.
         boot: closure(ids.filter((m) => m.endsWith('/src/boot.ts') || m.endsWith('/index.html'))),
         app: closure(ids.filter((m) => m.endsWith('/src/main.tsx'))),
-        shell: closure(sources.filter((m) => SHELL_SOURCES.test(m) || FIRST_SCREENS.test(m))),
+        shell: closure(sources.filter((m) => (SHELL_SOURCES.test(m) || FIRST_SCREENS.test(m)) && !MENU.test(m))),
+        menu: closure(sources.filter((m) => MENU.test(m))),
         // Library code the app's sources reach without going through a chart library.
         usedByPages: staticClosure(sources, getModuleInfo, (m) => CHARTS.test(m)),
       };
     }
-    const { boot, app, shell, usedByPages } = groups;
+    const { boot, app, shell, menu, usedByPages } = groups;
     if (boot.has(id)) return 'boot';
     if (app.has(id)) return 'main';
     if (id.includes('/node_modules/')) {
       if (CHARTS.test(id)) return 'charts';
       if (DATES.test(id)) return 'dates';
       if (shell.has(id)) return 'shell';
+      if (menu.has(id)) return 'menu';
       return usedByPages.has(id) ? 'pages' : 'charts';
     }
+    if (MENU.test(id)) return 'menu';
     return SHELL_SOURCES.test(id) ? 'shell' : undefined;
   };
 }
@@ -141,6 +149,27 @@ function preloadApp(): Plugin {
           ...[...files].filter(absent).map((href) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `/${href}` }, injectTo: 'head' as const })),
         ];
       },
+    },
+  };
+}
+
+const MERGE_REFS = path.resolve(import.meta.dirname, 'src/app/mergeRefs.ts');
+
+/**
+ * Mantine's ScrollArea takes one small hook, useMergeRefs, from @floating-ui/react; in the
+ * shell (the navigation and wide tables are ScrollAreas) that import kept the whole of
+ * floating-ui in the `shell` chunk, though only the account menu and other pages' popovers
+ * position anything. ScrollArea gets src/app/mergeRefs.ts instead; floating-ui goes with
+ * the menu (`menu`).
+ */
+function scrollAreaRefs(): Plugin {
+  return {
+    name: 'simpul-scroll-area-refs',
+    apply: 'build',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (source === '@floating-ui/react' && importer && /\/@mantine\/core\/esm\/components\/ScrollArea\/ScrollArea\.mjs$/.test(importer)) return MERGE_REFS;
+      return null;
     },
   };
 }
@@ -226,7 +255,7 @@ function precompress(): Plugin {
 // The server serves dist/ with an SPA fallback in production; in development Vite serves the
 // app and forwards /api to a local `simpul serve`.
 export default defineConfig(({ command }) => ({
-  plugins: [react(), preloadApp(), mantineStyles(), precompress()],
+  plugins: [scrollAreaRefs(), react(), preloadApp(), mantineStyles(), precompress()],
   // A build is always a production build, even from a shell (or vitest) with NODE_ENV=test:
   // otherwise React's development build, 60 kB gzip heavier, would ship.
   define: command === 'build' ? { 'process.env.NODE_ENV': JSON.stringify('production') } : {},

@@ -1,56 +1,53 @@
-import { Avatar, Menu, Text, UnstyledButton } from '@mantine/core';
-import { IconKey, IconLogout } from '@tabler/icons-react';
-import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { useState, type ComponentType } from 'react';
 import type { SessionUser } from '../auth/session';
-import { CHANGE_PASSWORD_PATH } from '../nav';
-import { useSignOutAndLeave } from './useSignOutAndLeave';
+import { AccountButton } from './AccountButton';
 
-function initials(name: string): string {
-  const parts = name.trim().split(/\s+/);
-  return (
-    (parts[0]?.[0] ?? '') + (parts.length > 1 ? (parts.at(-1)?.[0] ?? '') : '')
-  ).toUpperCase();
+type Popover = ComponentType<{ user: SessionUser; opened: boolean; focused: boolean }>;
+
+/**
+ * The menu's code (Mantine's Menu and floating-ui, ~10 kB compressed) is not needed to show
+ * the first screen, so it is fetched on the first sign of use — pointer over the button, a
+ * touch, keyboard focus — and the button works before it arrives: pressed early, the menu
+ * opens as soon as its code is in (one round trip on slow 4G).
+ */
+let popover: Promise<Popover> | undefined;
+function loadPopover(): Promise<Popover> {
+  popover ??= import('./UserMenuPopover').then((m) => m.UserMenuPopover);
+  popover.catch(() => {
+    popover = undefined; // offline for a moment: the next use tries again
+  });
+  return popover;
 }
 
 /** Avatar button with the account's name, role, change password and sign out. */
 export function UserMenu({ user }: { user: SessionUser }) {
-  const { t } = useTranslation();
-  const signOut = useSignOutAndLeave();
+  const [Popover, setPopover] = useState<Popover>();
+  const [pressed, setPressed] = useState(false);
+  const [focused, setFocused] = useState(false);
+  if (Popover) return <Popover user={user} opened={pressed} focused={focused} />;
 
+  const load = () => {
+    loadPopover()
+      .then((loaded) => setPopover(() => loaded))
+      .catch(() => undefined);
+  };
   return (
-    <Menu position="bottom-end" width={240} withArrow>
-      <Menu.Target>
-        <UnstyledButton
-          aria-label={t('app.accountMenu', { name: user.fullName })}
-          style={{ borderRadius: '50%' }}
-        >
-          <Avatar color="simpul" variant="filled" radius="xl" size={36}>
-            {initials(user.fullName)}
-          </Avatar>
-        </UnstyledButton>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Label>
-          <Text fz="sm" fw={600} c="var(--mantine-color-text)">
-            {user.fullName}
-          </Text>
-          <Text fz="xs" c="dimmed">
-            {user.username} · {t(`roles.${user.role}`)}
-          </Text>
-        </Menu.Label>
-        <Menu.Divider />
-        <Menu.Item
-          component={Link}
-          to={CHANGE_PASSWORD_PATH}
-          leftSection={<IconKey size={16} aria-hidden />}
-        >
-          {t('nav.changePassword')}
-        </Menu.Item>
-        <Menu.Item leftSection={<IconLogout size={16} aria-hidden />} onClick={signOut}>
-          {t('nav.signOut')}
-        </Menu.Item>
-      </Menu.Dropdown>
-    </Menu>
+    <AccountButton
+      user={user}
+      aria-haspopup="menu"
+      aria-expanded={false}
+      aria-busy={pressed || undefined}
+      onPointerEnter={load}
+      onTouchStart={load}
+      onFocus={() => {
+        setFocused(true);
+        load();
+      }}
+      onBlur={() => setFocused(false)}
+      onClick={() => {
+        setPressed(true);
+        load();
+      }}
+    />
   );
 }
