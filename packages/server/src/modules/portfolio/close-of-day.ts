@@ -6,7 +6,7 @@ import { withRegistryTransaction } from '../registry/registry.tx.ts';
 import { claimDate, finishClaim, releaseClaim, renewClaim } from './close-of-day.claim.ts';
 import type { RegistryTransaction } from '../registry/registry.writer.ts';
 import { refreshMonthlySummary } from '../supervision/supervision.summary.ts';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import {
   candidateChunk, accountsToRoll, copyForwardAccounts, countActive, statusChunk, openInMonthChunk, previousRunStart, pruneDailySnapshots, repaymentsOf,
@@ -278,6 +278,11 @@ async function rollUnchanged(services: Services, db: Kysely<Database>, run: Run)
 async function finishRun(services: Services, run: Run): Promise<void> {
   await services.db.db.transaction().execute(async (trx) => {
     await rollUnchanged(services, trx, run);
+    // A new month's history rows are unknown to PostgreSQL's statistics until autovacuum
+    // analyses them: the summary refresh below then walks the whole month's history once per
+    // cooperative instead of each cooperative's accounts (quadratic in the district). Inside
+    // the transaction, ANALYZE counts the rows this run wrote.
+    if (services.db.dialect === 'postgres' && run.result.furnished > 0) await sql`analyze registry_accounts, registry_history`.execute(trx);
     for (const cooperativeId of [...run.cooperatives].sort((a, b) => a - b)) await refreshMonthlySummary(trx, cooperativeId, [run.period]);
     for (const [cooperativeId, { id, outcome }] of run.batches) {
       await trx.updateTable('registry_batches').set({ rows_total: outcome.accepted + outcome.rejected, ...outcome }).where('id', '=', id).execute();
