@@ -13,7 +13,7 @@
  * paid off would be settled, not active). The share in arrears and the share derived by
  * each run are printed and carried in each figure's data size.
  *
- *   npx tsx bench/close-of-day.bench.ts [--quick] [--loans=N] [--only=sqlite|postgres]   (--quick: 20,000 loans)
+ *   npx tsx bench/close-of-day.bench.ts [--quick] [--loans=N] [--only=sqlite|postgres]   (--quick: 5,000 loans)
  *
  * Three runs on the same data: the first close ever (31 Oct: every loan derived, written and
  * furnished), then the ones the target is about — the first close of a month (1 Nov: every
@@ -41,7 +41,7 @@ import { emit, freshPgDatabase, pgServerCpu, progress, quick } from './lib.ts';
 
 const loansArg = process.argv.find((a) => a.startsWith('--loans='))?.slice('--loans='.length);
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
-const LOANS = loansArg ? Number(loansArg) : quick ? 20_000 : 1_000_000;
+const LOANS = loansArg ? Number(loansArg) : quick ? 5_000 : 1_000_000;
 const COOPS = 200;
 /** The last run's date: repayments are dated up to it. */
 const DATE = '2026-11-02';

@@ -7,7 +7,7 @@
  * request (cooperative API key, purpose new_loan). On SQLite, and on PostgreSQL when
  * SIMPUL_BENCH_PG_URL names a server (a database `bench_inquiry` is created there).
  *
- *   npx tsx bench/inquiry.bench.ts [--quick] [--subjects N] [--workers 1,2]   (quick: 5,000 subjects, 2 s runs)
+ *   npx tsx bench/inquiry.bench.ts [--quick] [--subjects N] [--workers 1,2]   (quick: 5,000 subjects, 2 s runs, 1 worker)
  *
  * Targets (issue 6): p99 < 10 ms at 1,000 requests/s; ≥ 3,000 inquiries/s sustained.
  * Each server configuration (1 worker, 2 workers) is measured at 1,000/s and at its maximum,
@@ -78,7 +78,8 @@ function argument(name: string): string | undefined {
 const SUBJECTS = Number(argument('subjects') ?? sized(1_000_000, 5_000));
 /** Two accounts per subject on average: half the accounts go to someone already in the registry. */
 const ACCOUNTS = SUBJECTS * 2;
-const WORKERS = (argument('workers') ?? '1,2').split(',').map(Number);
+/** Quick mode measures one worker; the full run one and two. */
+const WORKERS = (argument('workers') ?? sized('1,2', '1')).split(',').map(Number);
 const SECONDS = sized(20, 2);
 const SEED = 6;
 const BIN = path.resolve(import.meta.dirname, '../packages/server/bin/simpul.js');
