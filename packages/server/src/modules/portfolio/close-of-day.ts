@@ -153,15 +153,15 @@ async function feedWrittenOff(services: Services, run: Run): Promise<void> {
       list.push({ loan: row, state });
       feed.set(row.cooperative_id, list);
     }
-    if (feed.size > 0) await withRegistryTransaction(services, (tx) => writeFeed(services, tx.db, tx, run, feed));
+    if (feed.size > 0) await withRegistryTransaction(services, (tx) => writeFeed(services, tx, run, feed));
     after = rows.at(-1)?.id ?? after;
   }
 }
 
 /** Furnishes the grouped loans of a chunk, each cooperative into its batch of the run. */
-async function writeFeed(services: Services, db: Kysely<Database>, tx: RegistryTransaction, run: Run, feed: ChunkWork['feed']): Promise<void> {
+async function writeFeed(services: Services, tx: RegistryTransaction, run: Run, feed: ChunkWork['feed']): Promise<void> {
   for (const [cooperativeId, items] of feed) {
-    const batch = await batchOf(db, run, cooperativeId);
+    const batch = await batchOf(tx.db, run, cooperativeId);
     const outcome = await feedCooperative(services, tx, { cooperativeId, period: run.period, batchId: batch.id, now: run.now }, items);
     batch.outcome.accepted += outcome.accepted;
     batch.outcome.rejected += outcome.rejected;
@@ -230,7 +230,7 @@ async function processChunk(services: Services, run: Run, rows: readonly ChunkLo
   await withRegistryTransaction(services, async (tx) => {
     await writeLoanStates(tx.db, services.db.dialect, work.updates, run.now);
     await writeSnapshots(tx.db, services.db.dialect, run.date, work.snapshots);
-    await writeFeed(services, tx.db, tx, run, work.feed);
+    await writeFeed(services, tx, run, work.feed);
   });
   run.result.loans += rows.length;
   run.result.derived += rows.length;
