@@ -12,7 +12,7 @@ const ROUNDS = 60;
 /** Runs the chain writer in its own process; resolves when it has written every round. */
 function writer(t: TestInstance, tag: string, goFile: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', WRITER, t.target, tag, String(ROUNDS), goFile], { env: t.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', WRITER, t.target, tag, String(ROUNDS), goFile, '2'], { env: t.env, stdio: ['ignore', 'pipe', 'pipe'] });
     let err = '';
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`writer ${tag} exited ${code}: ${err}`))));
@@ -57,8 +57,9 @@ describeEachDialect('audit chain across processes', (dialect) => {
     expect(by.filter((w) => w === 'a')).toHaveLength(300);
     expect(by.filter((w) => w === 'b')).toHaveLength(300);
     // The appends really ran side by side: writers one after the other would hand the chain over
-    // once; A…B…A needs them to overlap. (SQLite's lock is not fair — a waiting process sleeps
-    // with growing backoff while the holder takes it again — so how often varies from run to run.)
+    // once; A…B…A needs them to overlap. The writers meet halfway, because SQLite's lock is not
+    // fair (a waiting process sleeps with growing backoff while the holder takes it again), and
+    // one writer could otherwise finish all its rounds before the other's first append.
     const handovers = by.filter((w, i) => i > 0 && w !== by[i - 1]).length;
     expect(handovers).toBeGreaterThanOrEqual(2);
   }, 120_000); // two Node processes start (tsx compiles them): slow on a loaded machine
