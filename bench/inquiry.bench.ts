@@ -7,7 +7,15 @@
  * request (cooperative API key, purpose new_loan). On SQLite, and on PostgreSQL when
  * SIMPUL_BENCH_PG_URL names a server (a database `bench_inquiry` is created there).
  *
- *   npx tsx bench/inquiry.bench.ts [--quick] [--subjects N] [--workers 1,2]   (quick: 5,000 subjects, 2 s runs, 1 worker)
+ *   npx tsx bench/inquiry.bench.ts [--quick] [--subjects N,M…] [--workers 1,2]
+ *   (full: 1,000,000 then 5,000,000 subjects — latency must stay flat as data grows;
+ *    quick: 5,000 subjects, 2 s runs, 1 worker)
+ *
+ * Generating 5M subjects takes long (tens of minutes a database), and the data depends only on
+ * the seed, the size and the month. SIMPUL_BENCH_CACHE=<dir> keeps a pristine copy of each
+ * generated database (the SQLite data folder in <dir>; on PostgreSQL a template database
+ * beside it on the same server, its API key in <dir>) and later runs start from a copy of it,
+ * so a change to the inquiry path can be measured at 5M without generating again.
  *
  * Targets (issue 6): p99 < 10 ms at 1,000 requests/s; ≥ 3,000 inquiries/s sustained.
  * Each server configuration (1 worker, 2 workers) is measured at 1,000/s and at its maximum,
@@ -75,9 +83,7 @@ function argument(name: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
-const SUBJECTS = Number(argument('subjects') ?? sized(1_000_000, 5_000));
-/** Two accounts per subject on average: half the accounts go to someone already in the registry. */
-const ACCOUNTS = SUBJECTS * 2;
+const SIZES = (argument('subjects') ?? sized('1000000,5000000', '5000')).split(',').map(Number);
 /** Quick mode measures one worker; the full run one and two. */
 const WORKERS = (argument('workers') ?? sized('1,2', '1')).split(',').map(Number);
 const SECONDS = sized(20, 2);
@@ -211,9 +217,8 @@ function inquiries(people: SyntheticPerson[]): Target {
 
 const HEALTH: Target = { path: '/api/health' };
 
-/** A fresh database for the run: a SQLite file, or a new database on the PostgreSQL server. */
-async function freshTarget(database: Database, dir: string): Promise<string> {
-  if (database === 'sqlite') return path.join(dir, 'data', 'simpul.sqlite');
+/** A new, empty database bench_inquiry on the PostgreSQL server. */
+async function freshPgTarget(): Promise<string> {
   const admin = new pg.Client({ connectionString: process.env.SIMPUL_BENCH_PG_URL });
   await admin.connect();
   await admin.query('drop database if exists bench_inquiry with (force)');
@@ -341,30 +346,97 @@ async function measureWorkers(database: Database, dataSize: string, env: NodeJS.
   }
 }
 
-async function bench(database: Database, dir: string): Promise<void> {
-  const target = await freshTarget(database, dir);
+/** What generating a registry leaves for the measurements (and, cached, for later runs). */
+interface Generated {
+  /** The cooperative's API key. */
+  key: string;
+  subjects: number;
+  dataSize: string;
+}
+
+const CACHE = process.env.SIMPUL_BENCH_CACHE;
+
+/** The cached copy's name: the data depends on the seed, the size and the month only. */
+const cacheName = (database: Database, subjects: number, period: string) => `bench_inquiry_${database}_${subjects}_s${SEED}_${period.replace('-', '')}`;
+
+/** Restores a cached generation into the run's database and data folder; undefined if none. */
+async function restoreCached(database: Database, name: string, dataDir: string): Promise<Generated | undefined> {
+  if (!CACHE || !fs.existsSync(path.join(CACHE, `${name}.json`))) return undefined;
+  if (database === 'postgres') {
+    const admin = new pg.Client({ connectionString: process.env.SIMPUL_BENCH_PG_URL });
+    await admin.connect();
+    try {
+      const { rows } = await admin.query('select 1 from pg_database where datname = $1', [name]);
+      if (rows.length === 0) return undefined;
+      await admin.query('drop database if exists bench_inquiry with (force)');
+      await admin.query(`create database bench_inquiry template ${name}`);
+    } finally {
+      await admin.end();
+    }
+  }
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  fs.cpSync(path.join(CACHE, name), dataDir, { recursive: true });
+  return JSON.parse(fs.readFileSync(path.join(CACHE, `${name}.json`), 'utf8')) as Generated;
+}
+
+/** Keeps a pristine copy of what was just generated (nothing has inquired yet). */
+async function cacheGenerated(database: Database, name: string, dataDir: string, generated: Generated): Promise<void> {
+  if (!CACHE) return;
+  fs.mkdirSync(CACHE, { recursive: true });
+  if (database === 'postgres') {
+    const admin = new pg.Client({ connectionString: process.env.SIMPUL_BENCH_PG_URL });
+    await admin.connect();
+    try {
+      await admin.query(`drop database if exists ${name}`);
+      await admin.query(`create database ${name} template bench_inquiry`);
+    } finally {
+      await admin.end();
+    }
+  }
+  fs.rmSync(path.join(CACHE, name), { recursive: true, force: true });
+  fs.cpSync(dataDir, path.join(CACHE, name), { recursive: true });
+  fs.writeFileSync(path.join(CACHE, `${name}.json`), JSON.stringify(generated));
+  progress(`${database}: kept a copy as ${name} in ${CACHE}`);
+}
+
+/** A fresh instance with the scale generator's registry of `subjects` people and a cooperative's API key. */
+async function generate(database: Database, env: NodeJS.ProcessEnv, subjects: number, period: string): Promise<Generated> {
+  simpul(env, 'init');
+  simpul(env, 'cooperative', 'add', '--code', 'KSPC', '--name', 'Koperasi KSPC');
+  const key = /: (\S+)\s*$/.exec(simpul(env, 'cooperative', 'api-key', '--code', 'KSPC'))?.[1] ?? '';
+  // Two accounts per subject on average: half the accounts go to someone already in the registry.
+  const accounts = subjects * 2;
+  const cooperatives = Math.max(10, Math.round(accounts / 200));
+  progress(`${database}: generating ${accounts.toLocaleString('en')} accounts at ${cooperatives.toLocaleString('en')} cooperatives`);
+  const services = await openInstance({ env });
+  const [wall0, cpu0] = [performance.now(), process.cpuUsage()];
+  const tally = await loadScaleRegistry(services, { cooperatives, accounts, seed: SEED, period, repeatBorrowerShare: 0.5 }, (step) => progress(`${database}: ${step}`));
+  await services.db.close();
+  const cpu = process.cpuUsage(cpu0);
+  progress(`${database}: generated in ${((performance.now() - wall0) / 1000).toFixed(0)} s wall, ${((cpu.user + cpu.system) / 1e6).toFixed(0)} s CPU of this process`);
+  const dataSize = `${tally.subjects.toLocaleString('en')} subjects, ${tally.accounts.toLocaleString('en')} accounts, ${tally.historyRows.toLocaleString('en')} history months`;
+  return { key, subjects: tally.subjects, dataSize };
+}
+
+async function bench(database: Database, dir: string, subjects: number): Promise<void> {
+  const dataDir = path.join(dir, `data-${database}-${subjects}`);
+  const target = database === 'sqlite' ? path.join(dataDir, 'simpul.sqlite') : await freshPgTarget();
   // The benchmark measures capacity, so the per-key inquiry limit (30 a minute by default) is lifted.
-  const env: NodeJS.ProcessEnv = { ...process.env, SIMPUL_DATA_DIR: path.join(dir, `data-${database}`), SIMPUL_DATABASE_URL: target, SIMPUL_LOG_LEVEL: 'warn', SIMPUL_INQUIRIES_PER_MINUTE: '100000000', SIMPUL_CLOSE_OF_DAY: 'off' };
-  if (database === 'sqlite') env.SIMPUL_DATA_DIR = path.join(dir, 'data');
+  const env: NodeJS.ProcessEnv = { ...process.env, SIMPUL_DATA_DIR: dataDir, SIMPUL_DATABASE_URL: target, SIMPUL_LOG_LEVEL: 'warn', SIMPUL_INQUIRIES_PER_MINUTE: '100000000', SIMPUL_CLOSE_OF_DAY: 'off' };
+  const period = monthsBefore(businessDate(new Date()).slice(0, 7), 1);
+  const cached = cacheName(database, subjects, period);
   try {
-    simpul(env, 'init');
-    simpul(env, 'cooperative', 'add', '--code', 'KSPC', '--name', 'Koperasi KSPC');
-    const key = /: (\S+)\s*$/.exec(simpul(env, 'cooperative', 'api-key', '--code', 'KSPC'))?.[1] ?? '';
-    const period = monthsBefore(businessDate(new Date()).slice(0, 7), 1);
-    const cooperatives = Math.max(10, Math.round(ACCOUNTS / 200));
-    progress(`${database}: generating ${ACCOUNTS.toLocaleString('en')} accounts at ${cooperatives.toLocaleString('en')} cooperatives`);
-    const services = await openInstance({ env });
-    const [wall0, cpu0] = [performance.now(), process.cpuUsage()];
-    const tally = await loadScaleRegistry(services, { cooperatives, accounts: ACCOUNTS, seed: SEED, period, repeatBorrowerShare: 0.5 }, (step) => progress(`${database}: ${step}`));
-    await services.db.close();
-    const cpu = process.cpuUsage(cpu0);
-    progress(`${database}: generated in ${((performance.now() - wall0) / 1000).toFixed(0)} s wall, ${((cpu.user + cpu.system) / 1e6).toFixed(0)} s CPU of this process`);
-    const dataSize = `${tally.subjects.toLocaleString('en')} subjects, ${tally.accounts.toLocaleString('en')} accounts, ${tally.historyRows.toLocaleString('en')} history months`;
+    let generated = await restoreCached(database, cached, dataDir);
+    if (generated) progress(`${database}: ${subjects.toLocaleString('en')} subjects restored from the cached ${cached}`);
+    else {
+      generated = await generate(database, env, subjects, period);
+      await cacheGenerated(database, cached, dataDir, generated);
+    }
+    const { key, dataSize } = generated;
     progress(`${database}: ${dataSize}`);
-    const people = samplePeople(tally.subjects);
+    const people = samplePeople(generated.subjects);
     const backends = database === 'postgres' ? await pgBackendCpu(target) : undefined;
     const pgCpu = backends ? () => backends.read() : undefined;
-
     for (const workers of WORKERS) await measureWorkers(database, dataSize, env, key, people, workers, pgCpu);
 
     progress(`${database}: inquire() in process`);
@@ -382,13 +454,16 @@ async function bench(database: Database, dir: string): Promise<void> {
     await backends?.close();
   } finally {
     await dropTarget(database);
+    if (!process.env.SIMPUL_BENCH_KEEP) fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'simpul-bench-inquiry-'));
 try {
-  if (process.env.SIMPUL_BENCH_INQUIRY_DB !== 'postgres') await bench('sqlite', dir);
-  if (process.env.SIMPUL_BENCH_PG_URL && process.env.SIMPUL_BENCH_INQUIRY_DB !== 'sqlite') await bench('postgres', dir);
+  for (const subjects of SIZES) {
+    if (process.env.SIMPUL_BENCH_INQUIRY_DB !== 'postgres') await bench('sqlite', dir, subjects);
+    if (process.env.SIMPUL_BENCH_PG_URL && process.env.SIMPUL_BENCH_INQUIRY_DB !== 'sqlite') await bench('postgres', dir, subjects);
+  }
 } finally {
   fs.rmSync(dir, { recursive: true, force: true });
 }

@@ -24,7 +24,18 @@ const quick = process.argv.includes('--quick');
  */
 const QUICK_SECONDS = 180;
 const QUICK_BUDGET: Record<string, number> = { engine: 5, scale: 15, dashboard: 30, furnishing: 20, inquiry: 45, 'close-of-day': 20, web: 30 };
-const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+/**
+ * `npm run bench -- [suite…] [--option value…]`: the words name suites; options other than
+ * --quick go to every suite run (e.g. `npm run bench -- inquiry --subjects 5000000`).
+ */
+const args = process.argv.slice(2).filter((a) => a !== '--quick');
+const only: string[] = [];
+const passed: string[] = [];
+for (let i = 0; i < args.length; i++) {
+  const a = args[i] ?? '';
+  if (!a.startsWith('--')) only.push(a);
+  else passed.push(a, ...(a.includes('=') || args[i + 1] === undefined || args[i + 1]?.startsWith('--') ? [] : [args[++i] ?? '']));
+}
 const here = import.meta.dirname;
 const suites = fs.readdirSync(here).filter((f) => f.endsWith('.bench.ts') && (only.length === 0 || only.some((o) => f.includes(o)))).sort();
 
@@ -64,7 +75,7 @@ try {
     const suiteStarted = Date.now();
     const loadBefore = os.loadavg()[0]?.toFixed(1) ?? '?';
     const env = { ...process.env, ...(budget ? { SIMPUL_BENCH_BUDGET_SECONDS: String(budget) } : {}) };
-    const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(here, suite), ...(quick ? ['--quick'] : [])], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 26, env });
+    const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(here, suite), ...(quick ? ['--quick'] : []), ...passed], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 26, env });
     for (const line of r.stdout.split('\n').filter((l) => l.startsWith('{'))) figures.push({ ...(JSON.parse(line) as Figure), machine: machineShort });
     if (r.status !== 0) process.stderr.write(`✗ ${suite} exited ${r.status}\n`);
     const seconds = Math.round((Date.now() - suiteStarted) / 1000);
@@ -83,11 +94,15 @@ fs.mkdirSync(out, { recursive: true });
 const resultsPath = path.join(out, 'results.json');
 const ran = new Set(Object.keys(suiteRuns));
 // Naming suites re-measures just those and keeps the other suites' figures of the last run (of the
-// same mode), so a long full run can be taken suite by suite whenever the machine is idle.
+// same mode), so a long full run can be taken suite by suite whenever the machine is idle. Of a
+// suite run now, the last run's figures stay for the databases and data sizes it did not measure
+// this time (`inquiry --subjects 5000000` replaces the 5M figures and keeps the 1M ones).
+const measuredNow = new Set(figures.map((f) => `${f.suite}|${f.database ?? ''}|${f.dataSize ?? ''}`));
+const stillCurrent = (f: Measured) => !ran.has(f.suite) || (passed.length > 0 && !measuredNow.has(`${f.suite}|${f.database ?? ''}|${f.dataSize ?? ''}`));
 if (only.length > 0 && fs.existsSync(resultsPath)) {
   const last = JSON.parse(fs.readFileSync(resultsPath, 'utf8')) as { quick: boolean; machine: typeof machine; figures: Measured[]; suiteRuns?: typeof suiteRuns };
   if (last.quick === quick) {
-    figures.unshift(...last.figures.filter((f) => !ran.has(f.suite)).map((f) => ({ ...f, machine: f.machine ?? `${last.machine.cores} cores, ${last.machine.memoryGiB} GiB` })));
+    figures.unshift(...last.figures.filter(stillCurrent).map((f) => ({ ...f, machine: f.machine ?? `${last.machine.cores} cores, ${last.machine.memoryGiB} GiB` })));
     for (const [suite, run] of Object.entries(last.suiteRuns ?? {})) if (!ran.has(suite)) suiteRuns[suite] = run;
   }
 }
