@@ -253,10 +253,8 @@ async function measure(database: 'sqlite' | 'postgres', db: string, env: NodeJS.
   try {
     for (const [name, date, target] of RUNS) {
       await recordRepayments(database, db, book.later.get(date) ?? []);
-      const sampling = server?.sample(200);
       const serverBefore = server ? await server.read() : 0;
       const run = simpul(['close-of-day', '--db', db, '--date', date, '--json'], env);
-      await sampling?.stop();
       const serverCpu = server ? ((await server.read()) - serverBefore) / 1000 : 0;
       const result = JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '{}') as { loans: number; derived: number; furnished: number; rejected: number; failed: number };
       if (result.loans !== LOANS || result.failed !== 0 || result.rejected !== 0) throw new Error(`unexpected result ${run.stdout}`);

@@ -95,59 +95,69 @@ export function floorOf(value: number, floor: number, what: string, unit: string
 
 const CLOCK_TICKS_PER_SECOND = 100; // Linux USER_HZ
 
-/** Reads the CPU time of a PostgreSQL database's backends; see pgServerCpu. */
+/** Reads the CPU time of a PostgreSQL server; see pgServerCpu. */
 export interface ServerCpu {
-  /** CPU milliseconds its backends have used so far (each backend from its start). */
+  /** CPU milliseconds the server's processes have used so far (since the server started). */
   read(): Promise<number>;
-  /** Reads every `ms` until stopped: backends that end between two readings take their ticks with them. */
-  sample(ms: number): { stop(): Promise<void> };
   close(): Promise<void>;
 }
 
+/** proc(5) stat fields after "pid (comm) ": state is [0], so utime (14) is [11], stime [12], cutime [13], cstime [14]; ppid (4) is [1]. */
+function statFields(pid: number): string[] {
+  return fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+}
+
+/** A process's own CPU ticks, and with `reaped` also those of its children that have ended and been waited for. */
+function ticks(fields: readonly string[], reaped: boolean): number {
+  const own = Number(fields[11]) + Number(fields[12]);
+  return reaped ? own + Number(fields[13]) + Number(fields[14]) : own;
+}
+
+/** The postmaster's child processes (backends, I/O workers, checkpointer, autovacuum...). */
+function childrenOf(pid: number): number[] {
+  try {
+    return fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(' ').filter(Boolean).map(Number);
+  } catch {
+    // a kernel without CONFIG_PROC_CHILDREN: look for them by parent
+    return fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name)).map(Number).filter((child) => {
+      try {
+        return Number(statFields(child)[1]) === pid;
+      } catch {
+        return false;
+      }
+    });
+  }
+}
+
 /**
- * CPU time used by the PostgreSQL backends serving database `url` (every connection to it),
- * read from /proc: the server runs on this machine, as the benchmark's does. Where its
- * processes are not visible (another host or container) every reading is 0, and a figure
- * that adds it says so by its unit. A backend that ends between two readings keeps its last.
+ * CPU time used by the PostgreSQL server behind `url`, all of its processes, read from /proc:
+ * the postmaster's own and its reaped children's (cutime + cstime: every backend that has
+ * ended, such as a CLI's connections once it has exited), plus its live children's. The
+ * figure is the whole server's — every database on it, and its I/O workers and background
+ * writers, which do part of a query's reads and writes — so on a shared machine point
+ * SIMPUL_BENCH_PG_URL at a server of your own. The server runs on this machine, as the
+ * benchmark's does; where its processes are not visible (another host or container) every
+ * reading is 0, and a figure that adds it says so by its unit.
  */
 export async function pgServerCpu(url: string): Promise<ServerCpu> {
   const watcher = new pg.Client({ connectionString: url });
   await watcher.connect();
   const own = (await watcher.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0]?.pid;
-  const visible = own !== undefined && fs.existsSync(`/proc/${own}/stat`);
-  const seen = new Map<number, number>();
+  const postmaster = own !== undefined && fs.existsSync(`/proc/${own}/stat`) ? Number(statFields(own)[1]) : undefined;
   const read = async () => {
-    if (!visible) return 0;
-    const { rows } = await watcher.query<{ pid: number }>('select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()');
-    for (const { pid } of rows) {
+    if (postmaster === undefined) return 0;
+    let total = 0;
+    for (const child of childrenOf(postmaster)) {
       try {
-        // After "pid (name) ": state is field 3 of proc(5), utime 14 and stime 15.
-        const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-        seen.set(pid, (Number(fields[11]) + Number(fields[12])) * (1000 / CLOCK_TICKS_PER_SECOND));
+        total += ticks(statFields(child), false);
       } catch {
-        // ended meanwhile: its last reading stays
+        // ended meanwhile: once reaped it is in the postmaster's cutime
       }
     }
-    let total = 0;
-    for (const ms of seen.values()) total += ms;
-    return total;
+    total += ticks(statFields(postmaster), true);
+    return total * (1000 / CLOCK_TICKS_PER_SECOND);
   };
-  return {
-    read,
-    sample(ms) {
-      let last = Promise.resolve(0);
-      const timer = setInterval(() => {
-        last = last.then(read, read);
-      }, ms);
-      return {
-        async stop() {
-          clearInterval(timer);
-          await last.catch(() => 0);
-        },
-      };
-    },
-    close: () => watcher.end(),
-  };
+  return { read, close: () => watcher.end() };
 }
 
 /**

@@ -118,11 +118,9 @@ async function load(database: 'sqlite' | 'postgres', where: string, dir: string)
   const server = database === 'postgres' ? await pgServerCpu(where) : undefined;
   try {
     const serverBefore = (await server?.read()) ?? 0;
-    const sampling = server?.sample(250);
     const [w, c] = [performance.now(), cpuMs()];
     const tally = await loadScaleRegistry(services, OPTIONS, (s) => progress(`${database}: ${s}`));
     const [wall, cpu] = [(performance.now() - w) / 1000, (cpuMs() - c) / 1000];
-    await sampling?.stop();
     const serverCpu = server ? ((await server.read()) - serverBefore) / 1000 : 0;
     progress(`${database}: ${tally.accounts.toLocaleString('en')} accounts, ${tally.subjects.toLocaleString('en')} subjects, ${tally.historyRows.toLocaleString('en')} history rows in ${wall.toFixed(1)} s, ${cpu.toFixed(1)} s CPU${server ? ` + ${serverCpu.toFixed(1)} s PostgreSQL` : ''}`);
     return { wall, cpu: cpu + serverCpu, rows: tally.accounts + tally.historyRows };
