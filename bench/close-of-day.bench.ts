@@ -298,6 +298,16 @@ try {
     const populating = performance.now();
     const book = await populate(await pgSink(url), master);
     progress(`postgres: populated ${LOANS} loans in ${((performance.now() - populating) / 1000).toFixed(0)} s`);
+    if (process.env.SIMPUL_BENCH_KEEP) {
+      // The book before any close of day (database bench_close_of_day_before), its key and the later days' repayments: the CLI can be rerun (profiled) on a copy.
+      const admin = new pg.Client({ connectionString: process.env.SIMPUL_BENCH_PG_URL });
+      await admin.connect();
+      await admin.query('drop database if exists bench_close_of_day_before with (force)');
+      await admin.query('create database bench_close_of_day_before template bench_close_of_day');
+      await admin.end();
+      fs.writeFileSync(path.join(dir, 'key.b64'), master.toString('base64'));
+      fs.writeFileSync(path.join(dir, 'later-repayments.json'), JSON.stringify(Object.fromEntries(book.later)));
+    }
     try {
       await measure('postgres', url, env, book);
     } finally {
@@ -310,6 +320,6 @@ try {
     }
   }
 } finally {
-  if (process.env.SIMPUL_BENCH_KEEP) progress(`kept ${dir} (and PostgreSQL database bench_close_of_day, if one was used)`);
+  if (process.env.SIMPUL_BENCH_KEEP) progress(`kept ${dir} (and PostgreSQL databases bench_close_of_day and bench_close_of_day_before, if one was used)`);
   else fs.rmSync(dir, { recursive: true, force: true });
 }
