@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { canonicalJson, verifyAuditChain } from '../src/modules/audit/audit.repository.ts';
+import { verifyAuditChain } from '../src/modules/audit/audit.repository.ts';
 import { subjectKey } from '../src/modules/registry/pseudonym.ts';
 import { describeEachDialect, json, seedUser, signInCookie, testInstance, type TestInstance } from './harness.ts';
 import { BUDI, SRI, inquire, seedWorld, type World } from './inquiry-fixture.ts';
@@ -57,18 +57,32 @@ describeEachDialect('registry inquiry: the credit report', (dialect) => {
     expect(r.score.reasons.map((x: { code: string }) => x.code)).toEqual(['recent_delinquency', 'many_lenders', 'recent_inquiries']);
   });
 
-  it('records the inquiry (no NIK, keyed by subject) and its audit entry with purpose, consent and the response hash; the chain verifies', async () => {
-    const body = await json(await inquire(t, { key: w.keys.b }, { ...SRI, ...newLoan }));
-    const { inquiryId, ...answered } = body;
+  it('records the inquiry (no NIK, keyed by subject) and its audit entry with purpose, consent and the hash of the answer as sent; the chain verifies', async () => {
+    const res = await inquire(t, { key: w.keys.b }, { ...SRI, ...newLoan });
+    expect(res.headers.get('content-type')).toBe('application/json');
+    const text = await res.text();
+    const { inquiryId } = JSON.parse(text);
     const row = await t.services.db.db.selectFrom('inquiries').selectAll().executeTakeFirstOrThrow();
     expect(row).toMatchObject({ id: inquiryId, subject_key: subjectKey(t.services.keys, SRI.nik), cooperative_id: w.b, purpose: 'new_loan', consent_ref: 'PRS-2026-0012', identity_match: 'full' });
-    expect(row.response_hash).toBe(createHash('sha256').update(canonicalJson(answered)).digest('hex'));
+    // The body received is {"inquiryId":N, and then exactly the bytes whose SHA-256 is on record.
+    const head = `{"inquiryId":${inquiryId},`;
+    expect(text.startsWith(head)).toBe(true);
+    expect(row.response_hash).toBe(createHash('sha256').update(`{${text.slice(head.length)}`).digest('hex'));
+    expect(JSON.parse(`{${text.slice(head.length)}`)).toMatchObject({ identityMatch: 'full', purpose: 'new_loan' });
     const audit = await t.services.db.db.selectFrom('audit_log').selectAll().where('action', '=', 'registry.inquiry').execute();
     expect(audit).toHaveLength(1);
     expect(JSON.parse(audit[0]?.details ?? '{}')).toEqual({ purpose: 'new_loan', consentRef: 'PRS-2026-0012', responseHash: row.response_hash, identityMatch: 'full' });
     expect(audit[0]).toMatchObject({ subject_type: 'inquiry', subject_id: String(inquiryId), cooperative_id: w.b });
     expect(JSON.stringify([row, audit])).not.toMatch(/3316014501900001|Wahyuni|1990-01-05/);
     expect(await verifyAuditChain(t.services.db.db)).toMatchObject({ ok: true });
+  });
+
+  it('an unknown API key, and a key revoked after it was used, are refused (401): nothing read, nothing recorded', async () => {
+    expect((await inquire(t, { key: `spk_${'x'.repeat(43)}` }, { ...SRI, ...newLoan })).status).toBe(401);
+    expect((await inquire(t, { key: w.keys.b }, { ...SRI, ...newLoan })).status).toBe(200);
+    await t.services.db.db.updateTable('api_keys').set({ revoked_at: '2026-11-02T03:00:00.000Z' }).where('cooperative_id', '=', w.b).execute();
+    expect((await inquire(t, { key: w.keys.b }, { ...SRI, ...newLoan })).status).toBe(401);
+    expect((await t.services.db.db.selectFrom('inquiries').select('id').execute()).length).toBe(1);
   });
 
   it('40 concurrent inquiries: 40 rows, 40 audit entries, one unbroken chain', async () => {

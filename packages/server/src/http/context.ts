@@ -36,6 +36,5 @@ export interface AppEnv {
     sessionExpired: boolean;
     requestId: string;
     lang: Lang;
-    log: Logger;
   };
 }

@@ -7,8 +7,9 @@ import { resolveSession } from '../modules/identity/sessions.service.ts';
 import type { AppEnv, Services } from './context.ts';
 import { AppError, unauthenticated } from './errors.ts';
 import { pickLang } from './messages.ts';
+import { requestLogger } from './request-logger.ts';
 
-/** Puts the services, a request id, the language and a request logger on the context. */
+/** Puts the services, a request id and the language on the context, and logs the request. */
 export function requestContext(services: Services): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const given = c.req.header('x-request-id');
@@ -18,13 +19,13 @@ export function requestContext(services: Services): MiddlewareHandler<AppEnv> {
     c.set('lang', pickLang(c.req.header('accept-language')));
     c.set('actor', null);
     c.set('sessionExpired', false);
-    const log = services.logger.child({ reqId: requestId });
-    c.set('log', log);
     const started = performance.now();
     await next();
     c.res.headers.set('x-request-id', requestId); // see securityHeaders: not c.header() once answered
     // The path only: query strings may carry search terms such as a NIK.
-    log.info({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
+    if (services.logger.isLevelEnabled('info')) {
+      requestLogger(c).info({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
+    }
   };
 }
 

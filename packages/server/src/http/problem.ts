@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ZodError } from 'zod';
 import { AppError, type FieldError } from './errors.ts';
 import type { AppEnv } from './context.ts';
+import { requestLogger } from './request-logger.ts';
 import { translate, type Lang } from './messages.ts';
 
 /** An RFC 9457 problem document with Simpul's stable `code` and translated texts. */
@@ -71,7 +72,7 @@ export function toAppError(err: unknown): AppError {
 export function problemResponse(c: Context<AppEnv>, err: unknown): Response {
   const error = toAppError(err);
   const lang = c.get('lang') ?? 'id';
-  if (error.status >= 500) c.get('log')?.error({ err }, 'request failed');
+  if (error.status >= 500 && c.get('services')) requestLogger(c).error({ err }, 'request failed');
   const body = { ...problemOf(error, lang), instance: c.req.path, requestId: c.get('requestId') };
   return c.body(JSON.stringify(body), error.status as 400, {
     'content-type': 'application/problem+json; charset=utf-8',

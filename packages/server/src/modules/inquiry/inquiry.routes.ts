@@ -1,4 +1,5 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { actorOf, defineRoute } from '../../http/access.ts';
 import type { AppEnv } from '../../http/context.ts';
 import { INQUIRY_RATE_LIMIT } from '../../http/rate-limit.ts';
@@ -8,7 +9,7 @@ import { findMemberOrThrow, memberIdentity } from '../members/members.service.ts
 import { alertRoutes } from './alerts.routes.ts';
 import { disputeRoutes } from './disputes.routes.ts';
 import { reportPdf } from './inquiry.pdf.ts';
-import { inquire } from './inquiry.service.ts';
+import { answerInquiry, type InquiryAnswer } from './inquiry.service.ts';
 import { PURPOSES } from './inquiry.table.ts';
 
 /** Cooperative staff and systems inquire; Dinas admins only print a member's own report. Dinas analysts never query people. */
@@ -73,6 +74,14 @@ const memberInquiryRoute = defineRoute({
   responses: { 200: jsonResponse(ReportSchema, 'The credit report'), ...errorResponses },
 });
 
+/**
+ * The report's JSON as the inquiry answered it — the text whose SHA-256 is on record — sent
+ * as it is rather than serialised again; typed as the route's JSON answer, which it is.
+ */
+function reportJson(c: Context<AppEnv>, answer: InquiryAnswer) {
+  return c.body(answer.json, 200, { 'content-type': 'application/json' }) as unknown as ReturnType<typeof c.json<z.output<typeof ReportSchema>, 200>>;
+}
+
 export function inquiryRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(memberInquiryRoute, async (c) => {
     const services = c.get('services');
@@ -81,22 +90,23 @@ export function inquiryRoutes(app: OpenAPIHono<AppEnv>): void {
     const { nik, fullName, birthDate } = memberIdentity(services, member);
     const income = decryptOptional(services.keys, member.income_enc);
     const body = c.req.valid('json');
-    const report = await inquire(services, { actor, cooperativeId: actor.cooperativeId }, {
+    const answer = await answerInquiry(services, { actor, cooperativeId: actor.cooperativeId }, {
       nik, fullName, birthDate, purpose: body.purpose, consentRef: body.consentRef, requestedInstalment: body.requestedInstalment,
       income: income !== null && /^\d+$/.test(income) ? Number(income) : undefined,
     }, c.get('lang'));
-    return c.json(report, 200);
+    return reportJson(c, answer);
   });
 
   app.openapi(inquiryRoute, async (c) => {
     const actor = actorOf(c);
     const lang = c.get('lang');
-    const report = await inquire(c.get('services'), { actor, cooperativeId: actor.cooperativeId }, c.req.valid('json'), lang);
+    const answer = await answerInquiry(c.get('services'), { actor, cooperativeId: actor.cooperativeId }, c.req.valid('json'), lang);
+    const report = answer.report;
     if (c.req.valid('query').format === 'pdf') {
       const pdf = await reportPdf(report, lang);
       return c.body(new Uint8Array(pdf), 200, { 'content-type': 'application/pdf', 'content-disposition': `attachment; filename="laporan-kredit-${report.inquiryId}.pdf"` });
     }
-    return c.json(report, 200);
+    return reportJson(c, answer);
   });
   alertRoutes(app);
   disputeRoutes(app);
