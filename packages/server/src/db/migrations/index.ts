@@ -15,6 +15,7 @@ import { supervisionSummary } from './0012-supervision-summary.ts';
 import { loanNumbers } from './0013-loan-numbers.ts';
 import { closeOfDayLease } from './0013-runs-lease.ts';
 import { closeOfDayCandidates } from './0014-close-of-day-candidates.ts';
+import { snapshotsByDate } from './0015-snapshots-by-date.ts';
 
 /**
  * Every migration, in order. Names sort lexically; add new ones at the end with the next
@@ -37,4 +38,5 @@ export const migrations: Record<string, (dialect: Dialect) => Migration> = {
   // Named to sort after 0013-loan-numbers, which may already be applied.
   '0013-runs-lease': closeOfDayLease,
   '0014-close-of-day-candidates': closeOfDayCandidates,
+  '0015-snapshots-by-date': snapshotsByDate,
 };
