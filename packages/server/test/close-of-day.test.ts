@@ -3,6 +3,7 @@ import { writeLoanStates } from '../src/modules/portfolio/close-of-day.repositor
 import { CLAIMANT, LEASE_MS } from '../src/modules/portfolio/close-of-day.claim.ts';
 import { runCloseOfDay } from '../src/modules/portfolio/close-of-day.ts';
 import { furnishLoanNow } from '../src/modules/portfolio/registry-feed.ts';
+import { encryptField } from '../src/config/field-crypto.ts';
 import { subjectKey } from '../src/modules/registry/pseudonym.ts';
 import { describeEachDialect, testInstance, type TestInstance } from './harness.ts';
 import { seedBook } from './portfolio-fixtures.ts';
@@ -127,5 +128,22 @@ describeEachDialect('close of day', (dialect) => {
     for (const needle of [person.nik, person.fullName, person.birthDate]) expect(stored).not.toContain(needle);
     const batch = await t.services.db.db.selectFrom('registry_batches').selectAll().executeTakeFirstOrThrow();
     expect(batch).toMatchObject({ source: 'workspace', period: '2026-11', accepted: 1 });
+  });
+
+  it("a member's corrected NIK moves the account to the new subject when it is furnished again; later daily refreshes keep that subject", async () => {
+    const { loanIds, persons } = await seedBook(t, 'KSPB', [{ amount: 3_000_000, tenor: 6, disbursedOn: '2026-11-02' }]);
+    const person = persons[0];
+    if (!person) throw new Error('no person');
+    const db = t.services.db.db;
+    await furnishLoanNow(t.services, loanIds[0] ?? 0, null);
+    const corrected = `${person.nik.slice(0, 12)}${person.nik.endsWith('0007') ? '0008' : '0007'}`;
+    const { member_id: memberId } = await db.selectFrom('loans').select('member_id').where('id', '=', loanIds[0] ?? 0).executeTakeFirstOrThrow();
+    await db.updateTable('members').set({ nik_enc: encryptField(t.services.keys, corrected), updated_at: t.clock.now().toISOString() }).where('id', '=', memberId).execute();
+    expect(await furnishLoanNow(t.services, loanIds[0] ?? 0, null)).toMatchObject({ accepted: 1, rejected: 0 });
+    const subject = async () => (await db.selectFrom('registry_accounts').select(['subject_key', 'days_past_due']).executeTakeFirstOrThrow());
+    expect(await subject()).toEqual({ subject_key: subjectKey(t.services.keys, corrected), days_past_due: 0 });
+    // Unpaid since 2 Dec: the December refresh changes the figures, not the subject.
+    expect(await runCloseOfDay(t.services, { date: '2026-12-20' })).toMatchObject({ furnished: 1, rejected: 0 });
+    expect(await subject()).toEqual({ subject_key: subjectKey(t.services.keys, corrected), days_past_due: 18 });
   });
 });

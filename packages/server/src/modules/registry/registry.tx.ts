@@ -45,14 +45,20 @@ async function sqliteTransaction<T>(file: string, work: (tx: RegistryTransaction
   // probe of the (cooperative, account_ref) index instead of two. Faster on SQLite than an
   // upsert with RETURNING.
   const updatable = ACCOUNT_UPDATABLE.map((c) => `${c} = ?`).join(', ');
+  // SQLite rewrites an index entry whenever the UPDATE assigns one of its columns, even to the
+  // value it holds: re-furnishing an account of the same subject (close of day's daily refresh)
+  // leaves subject_key out, or each update dirties a page of the randomly ordered subject index.
+  const sameSubject = ACCOUNT_UPDATABLE.filter((c) => c !== 'subject_key');
   const stmt = {
     insert: conn.prepare(`INSERT INTO registry_accounts (${ACCOUNT_COLUMNS.join(', ')}) VALUES (${placeholders}) ON CONFLICT (cooperative_id, account_ref) DO NOTHING`),
-    find: conn.prepare('SELECT id, last_period FROM registry_accounts WHERE cooperative_id = ? AND account_ref = ?'),
+    find: conn.prepare('SELECT id, last_period, subject_key FROM registry_accounts WHERE cooperative_id = ? AND account_ref = ?'),
     update: conn.prepare(`UPDATE registry_accounts SET ${updatable} WHERE id = ?`),
+    updateSameSubject: conn.prepare(`UPDATE registry_accounts SET ${sameSubject.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`),
     keepVersion: conn.prepare(`INSERT INTO registry_history_versions (${HISTORY_COLUMNS}, superseded_by) SELECT ${HISTORY_COLUMNS}, ? FROM registry_history WHERE account_id = ? AND period = ?`),
     history: conn.prepare(`INSERT INTO registry_history (${HISTORY_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (account_id, period) DO UPDATE SET ${HISTORY_UPDATE}`),
   };
   const updatableIndexes = ACCOUNT_UPDATABLE.map((c) => ACCOUNT_COLUMNS.indexOf(c));
+  const sameSubjectIndexes = sameSubject.map((c) => ACCOUNT_COLUMNS.indexOf(c));
   const writeAccounts = async (accounts: PseudonymousAccount[], ctx: WriteContext) => {
     for (const a of accounts) {
       const values = accountValues(a, ctx);
@@ -60,9 +66,12 @@ async function sqliteTransaction<T>(file: string, work: (tx: RegistryTransaction
       let id: number;
       if (inserted.changes === 1) id = Number(inserted.lastInsertRowid);
       else {
-        const found = stmt.find.get(ctx.cooperativeId, a.accountRef) as { id: number; last_period: string };
+        const found = stmt.find.get(ctx.cooperativeId, a.accountRef) as { id: number; last_period: string; subject_key: string };
         id = found.id;
-        if (found.last_period <= ctx.period) stmt.update.run(...updatableIndexes.map((i) => values[i] ?? null), id);
+        if (found.last_period <= ctx.period) {
+          if (found.subject_key === a.subjectKey) stmt.updateSameSubject.run(...sameSubjectIndexes.map((i) => values[i] ?? null), id);
+          else stmt.update.run(...updatableIndexes.map((i) => values[i] ?? null), id);
+        }
       }
       if (!ctx.fullFile) stmt.keepVersion.run(ctx.batchId, id, ctx.period);
       stmt.history.run(id, a.subjectKey, ctx.period, a.outstanding, a.arrears, a.daysPastDue, a.status, ctx.batchId);
