@@ -1,24 +1,17 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { describe, expect, inject, test } from 'vitest';
 import {
   DESKTOP,
   expectNoSeriousA11yViolations,
-  launchBrowser,
   openPage,
   PHONE,
   screenshot,
   signIn,
+  useBrowser,
 } from './browser.ts';
 
 const accounts = inject('accounts');
-let browser: Browser;
+const browser = useBrowser();
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 describe('accessibility (axe: no serious or critical violations) and screenshots', () => {
   for (const [size, viewport] of [
@@ -26,7 +19,7 @@ describe('accessibility (axe: no serious or critical violations) and screenshots
     ['desktop', DESKTOP],
   ] as const) {
     test(`sign-in and Beranda at ${size} size`, async () => {
-      const { context, page } = await openPage(browser, viewport);
+      const { context, page } = await openPage(browser(), viewport);
       await page.goto('/masuk');
       await page.getByRole('heading', { level: 1, name: 'Masuk ke Simpul' }).waitFor();
       await expectNoSeriousA11yViolations(page);
@@ -40,7 +33,7 @@ describe('accessibility (axe: no serious or critical violations) and screenshots
   }
 
   test('sign-in with an error shown', async () => {
-    const { context, page } = await openPage(browser, PHONE);
+    const { context, page } = await openPage(browser(), PHONE);
     await page.goto('/masuk');
     await page.getByLabel('Nama pengguna').fill('siapa');
     await page.getByLabel(/^Kata sandi/).fill('salah');
@@ -52,7 +45,7 @@ describe('accessibility (axe: no serious or critical violations) and screenshots
   });
 
   test('the open phone menu, users and cooperatives pages', async () => {
-    const { context, page } = await openPage(browser, PHONE);
+    const { context, page } = await openPage(browser(), PHONE);
     await signIn(page, accounts.admin);
     await page.getByRole('button', { name: 'Buka menu' }).click();
     await page
@@ -67,7 +60,7 @@ describe('accessibility (axe: no serious or critical violations) and screenshots
     await screenshot(page, 'users-phone');
     await context.close();
 
-    const desktop = await openPage(browser, DESKTOP);
+    const desktop = await openPage(browser(), DESKTOP);
     await signIn(desktop.page, accounts.admin);
     await desktop.page.goto('/koperasi');
     await desktop.page.getByRole('cell', { name: 'KSP Maju Bersama', exact: true }).waitFor();
@@ -80,7 +73,7 @@ describe('accessibility (axe: no serious or critical violations) and screenshots
   });
 
   test('keyboard: the skip link comes first and every control shows where focus is', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser());
     await signIn(page, accounts.admin);
     await page.reload();
     await page.getByTestId('home-role').waitFor();

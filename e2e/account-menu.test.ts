@@ -1,18 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launchBrowser, openPage, signIn } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, test } from 'vitest';
+import { openPage, signIn, useBrowser } from './browser.ts';
 
 // The account menu's code (Mantine's Menu, floating-ui) is fetched on first use
 // (packages/web/src/app/UserMenu.tsx), not with the first screen: the button must work the same.
 const accounts = inject('accounts');
-let browser: Browser;
+const browser = useBrowser();
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 const MENU_CHUNK = /\/assets\/menu-[\w-]+\.js$/;
 
@@ -29,7 +23,7 @@ async function holdMenuChunk(page: Page): Promise<() => void> {
 
 describe('account menu loaded on first use', () => {
   test('the first screen does not fetch it; from the keyboard, before its code has arrived, it opens, closes on Escape and keeps the focus', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser());
     const menuChunks: string[] = [];
     page.on('request', (request) => {
       if (MENU_CHUNK.test(request.url())) menuChunks.push(request.url());
@@ -58,7 +52,7 @@ describe('account menu loaded on first use', () => {
   });
 
   test('pressed before its code has arrived, it opens once the code is in', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser());
     await signIn(page, accounts.petugas);
     await page.reload();
     await page.getByTestId('home-role').waitFor();

@@ -1,20 +1,13 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launchBrowser, openPage, signIn } from './browser.ts';
+import { describe, expect, inject, test } from 'vitest';
+import { openPage, signIn, useBrowser } from './browser.ts';
 
 const accounts = inject('accounts');
-let browser: Browser;
+const browser = useBrowser();
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 describe('cooperatives', () => {
   test('the Admin Dinas registers a cooperative; a duplicate code is refused next to the field', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser());
     await signIn(page, accounts.admin);
     await page.getByRole('navigation').getByRole('link', { name: 'Koperasi' }).click();
     await page.getByRole('cell', { name: 'KSP Maju Bersama', exact: true }).waitFor();
@@ -37,7 +30,7 @@ describe('cooperatives', () => {
   });
 
   test('the Analis Dinas sees the list but cannot add', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser());
     await signIn(page, accounts.analyst);
     await page.getByRole('navigation').getByRole('link', { name: 'Koperasi' }).click();
     await page.getByRole('cell', { name: 'KSP Maju Bersama', exact: true }).waitFor();
@@ -48,7 +41,7 @@ describe('cooperatives', () => {
 
 describe('users', () => {
   test('a pengurus adds a petugas to their cooperative, disables them, and they can no longer sign in', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser());
     await signIn(page, accounts.pengurus);
     await page.getByRole('navigation').getByRole('link', { name: 'Pengguna' }).click();
     await page.getByRole('cell', { name: 'pengurus1', exact: true }).waitFor();
@@ -74,7 +67,7 @@ describe('users', () => {
     expect(await page.getByRole('button', { name: 'Nonaktifkan pengurus1' }).count()).toBe(0);
     await context.close();
 
-    const other = await openPage(browser);
+    const other = await openPage(browser());
     await other.page.goto('/masuk');
     await other.page.getByLabel('Nama pengguna').fill('petugas2');
     await other.page.getByLabel(/^Kata sandi/).fill('sementara-123');

@@ -1,20 +1,13 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { chooseLanguage, launchBrowser, openPage, signIn } from './browser.ts';
+import { describe, expect, inject, test } from 'vitest';
+import { chooseLanguage, openPage, signIn, useBrowser } from './browser.ts';
 
 const accounts = inject('accounts');
-let browser: Browser;
+const browser = useBrowser();
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 describe('sign-in', () => {
   test('a petugas signs in and sees their name, cooperative and role on Beranda', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser());
     await page.goto('/');
     await expect.poll(() => new URL(page.url()).pathname).toBe('/masuk');
     await signIn(page, accounts.petugas);
@@ -26,7 +19,7 @@ describe('sign-in', () => {
   });
 
   test('a wrong password shows a translated error and no session', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser());
     await page.goto('/masuk');
     await page.getByLabel('Nama pengguna').fill(accounts.pengawas.username);
     await page.getByLabel(/^Kata sandi/).fill('bukan-kata-sandinya');
@@ -45,7 +38,7 @@ describe('sign-in', () => {
   });
 
   test('the server being down is reported as such, not as a wrong password', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser());
     await page.goto('/masuk');
     await page.route('**/api/auth/sign-in', (route) => route.abort('connectionrefused'));
     await page.getByLabel('Nama pengguna').fill(accounts.petugas.username);
@@ -58,7 +51,7 @@ describe('sign-in', () => {
   });
 
   test('signing out returns to sign-in with a note, and Beranda then needs a new sign-in', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser());
     await signIn(page, accounts.pengawas);
     await page.getByRole('button', { name: /Menu akun/ }).click();
     await page.getByRole('menuitem', { name: 'Keluar' }).click();
@@ -70,7 +63,7 @@ describe('sign-in', () => {
   });
 
   test('a 401 while signed in (session gone) sends the user to sign-in with "sesi berakhir"', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser());
     await signIn(page, accounts.admin);
     await context.clearCookies(); // as if the session had expired on the server
     await page.getByRole('navigation').getByRole('link', { name: 'Pengguna' }).click();
@@ -86,7 +79,7 @@ describe('change password', () => {
   test('a short password is refused in the browser; a real change works for the next sign-in', async () => {
     const account = accounts.analyst;
     const newPassword = 'analis-baru-2026';
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser());
     await signIn(page, account);
     await page.getByRole('navigation').getByRole('link', { name: 'Ganti kata sandi' }).click();
 
@@ -115,7 +108,7 @@ describe('change password', () => {
     await context.close();
 
     // Sign in with the new password, then put the old one back for the other journeys.
-    const second = await openPage(browser);
+    const second = await openPage(browser());
     await signIn(second.page, { ...account, password: newPassword });
     await second.page.goto('/ganti-kata-sandi');
     await second.page.getByLabel(/^Kata sandi saat ini/).fill(newPassword);
@@ -130,7 +123,7 @@ describe('change password', () => {
 describe('temporary password', () => {
   test('an account created with a generated password must change it before anything else', async () => {
     const account = accounts.newcomer;
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser());
     await page.goto('/masuk');
     await page.getByLabel('Nama pengguna').fill(account.username);
     await page.getByLabel(/^Kata sandi/).fill(account.password);

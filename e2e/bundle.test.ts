@@ -1,21 +1,14 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launchBrowser, openPage, signIn } from './browser.ts';
+import { describe, expect, inject, test } from 'vitest';
+import { openPage, signIn, useBrowser } from './browser.ts';
 import { JS_BUDGET_KB as BUDGET_KB, scriptsLoaded, totalKb as total } from './page-weight.ts';
 
 const accounts = inject('accounts');
-let browser: Browser;
+const browser = useBrowser();
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 describe(`JavaScript budget (< ${BUDGET_KB} kB gzip)`, () => {
   test('the sign-in page', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser());
     const sizes = await scriptsLoaded(page, async () => {
       await page.goto('/masuk');
       await page.getByRole('button', { name: 'Masuk' }).waitFor();
@@ -29,7 +22,7 @@ describe(`JavaScript budget (< ${BUDGET_KB} kB gzip)`, () => {
   });
 
   test('Beranda opened directly with a session', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser());
     await signIn(page, accounts.petugas);
     const sizes = await scriptsLoaded(page, async () => {
       await page.reload();
@@ -42,7 +35,7 @@ describe(`JavaScript budget (< ${BUDGET_KB} kB gzip)`, () => {
   });
 
   test('Portofolio opened directly with a session: its figures without the chart library', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser());
     await signIn(page, accounts.petugas);
     const sizes = await scriptsLoaded(page, async () => {
       await page.goto('/portofolio');

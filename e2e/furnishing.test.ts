@@ -1,16 +1,9 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { expectNoSeriousA11yViolations, launchBrowser, openPage, signIn } from './browser.ts';
+import { describe, expect, inject, test } from 'vitest';
+import { expectNoSeriousA11yViolations, openPage, signIn, useBrowser } from './browser.ts';
 
 const accounts = inject('accounts');
-let browser: Browser;
+const browser = useBrowser();
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 const HEADER = 'no_rekening,nik,nama_lengkap,tanggal_lahir,opened_on,plafon,baki_debet,hari_tunggakan,status';
 /** Rows 2 and 4 are good; row 3 has a 15-digit NIK, so only it is rejected. */
@@ -23,7 +16,7 @@ const FILE = [
 
 describe('Pelaporan registri', () => {
   test('a petugas sends a 3-row file: rows 2 and 4 stored, row 3 reported with its column, value and reason', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser());
     await signIn(page, accounts.petugas);
     await page.getByRole('navigation').getByRole('link', { name: 'Pelaporan registri' }).click();
     await page.getByRole('heading', { level: 1, name: 'Pelaporan registri' }).waitFor();

@@ -1,20 +1,13 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { chooseLanguage, launchBrowser, openPage, signIn } from './browser.ts';
+import { describe, expect, inject, test } from 'vitest';
+import { chooseLanguage, openPage, signIn, useBrowser } from './browser.ts';
 
 const accounts = inject('accounts');
-let browser: Browser;
+const browser = useBrowser();
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 describe('language', () => {
   test('Bahasa Indonesia by default; English is remembered across reloads; back to Indonesian', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser());
     await page.goto('/masuk');
     expect(await page.getAttribute('html', 'lang')).toBe('id');
     await page.getByRole('heading', { level: 1, name: 'Masuk ke Simpul' }).waitFor();

@@ -1,11 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Account } from './accounts.ts';
-import { expectNoSeriousA11yViolations, launchBrowser, openPage, signIn } from './browser.ts';
+import { expectNoSeriousA11yViolations, openPage, signIn, useBrowser } from './browser.ts';
 
 const accounts = inject('accounts');
 const baseURL = inject('baseURL');
-let browser: Browser;
+const browser = useBrowser();
 
 /**
  * The world of this journey, set up through the API as the cooperatives' own systems would:
@@ -57,12 +57,8 @@ async function seedWorld(): Promise<void> {
 }
 
 beforeAll(async () => {
-  browser = await launchBrowser();
   await seedWorld();
 }, 60_000);
-afterAll(async () => {
-  await browser?.close();
-});
 
 async function check(page: Page, person: typeof RINA, purpose: RegExp, consent: string): Promise<number> {
   await page.getByLabel(/^NIK/).fill(person.nik);
@@ -79,7 +75,7 @@ async function check(page: Page, person: typeof RINA, purpose: RegExp, consent: 
 
 describe('Cek registri', () => {
   test('KSP-B checks Rina: her loans at KSP-A and KSP-C with histories, a lower score than clean Eko (680 < 800); KSP-A gets a stacking alert; her own report lists KSP-B', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser());
     await signIn(page, staff('KSP-B'));
     await page.getByRole('navigation').getByRole('link', { name: 'Cek registri' }).click();
     await page.getByRole('heading', { level: 1, name: 'Cek registri' }).waitFor();
@@ -108,7 +104,7 @@ describe('Cek registri', () => {
     await context.close();
 
     // KSP-A: an unread stacking alert about its own account A-100, from KSP-B.
-    const a = await openPage(browser);
+    const a = await openPage(browser());
     await signIn(a.page, staff('KSP-A'));
     await a.page.getByRole('navigation').getByRole('link', { name: 'Peringatan registri' }).click();
     const alert = a.page.locator('tr[data-kind="inquiry_elsewhere"]');
@@ -119,7 +115,7 @@ describe('Cek registri', () => {
     await a.context.close();
 
     // Rina asks KSP-C for her own report: KSP-B's inquiry is listed with its purpose.
-    const c = await openPage(browser);
+    const c = await openPage(browser());
     await signIn(c.page, staff('KSP-C'));
     await c.page.getByRole('navigation').getByRole('link', { name: 'Cek registri' }).click();
     await check(c.page, RINA, /^Permintaan anggota sendiri/, 'loket KSP-C');

@@ -1,11 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Account } from './accounts.ts';
-import { expectNoSeriousA11yViolations, launchBrowser, openPage, signIn } from './browser.ts';
+import { expectNoSeriousA11yViolations, openPage, signIn, useBrowser } from './browser.ts';
 
 const accounts = inject('accounts');
 const baseURL = inject('baseURL');
-let browser: Browser;
+const browser = useBrowser();
 
 // Other journeys share this instance: a sequence from the clock keeps our records apart.
 const sequence = String(1000 + (Date.now() % 9000));
@@ -34,7 +34,7 @@ async function apiAs(account: Account) {
 }
 
 async function signedIn(account: Account): Promise<Page> {
-  const { page } = await openPage(browser);
+  const { page } = await openPage(browser());
   await signIn(page, account);
   return page;
 }
@@ -42,7 +42,6 @@ async function signedIn(account: Account): Promise<Page> {
 let loanUrl = '';
 
 beforeAll(async () => {
-  browser = await launchBrowser();
   // Setup through the API: a product (pengurus) and a member (petugas).
   const pengurus = await apiAs(accounts.pengurus);
   await pengurus('/loan-products', {
@@ -65,9 +64,6 @@ beforeAll(async () => {
   });
   const petugas = await apiAs(accounts.petugas);
   await petugas('/members', { fullName: NAME, nik: NIK });
-});
-afterAll(async () => {
-  await browser?.close();
 });
 
 describe('pinjaman', () => {

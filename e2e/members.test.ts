@@ -1,15 +1,14 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { describe, expect, inject, test } from 'vitest';
 import {
   expectNoSeriousA11yViolations,
-  launchBrowser,
   openPage,
   PHONE,
   signIn,
+  useBrowser,
 } from './browser.ts';
 
 const accounts = inject('accounts');
-let browser: Browser;
+const browser = useBrowser();
 
 // Other journeys share this instance: a sequence from the clock keeps this NIK our own.
 const sequence = String(1000 + (Date.now() % 9000));
@@ -17,16 +16,10 @@ const sequence = String(1000 + (Date.now() % 9000));
 const NIK = `3316016103 91${sequence}`.replace(' ', '');
 const NAME = `Sri Wahyuni ${sequence}`;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 describe('anggota', () => {
   test('the petugas registers a member (birth-date warning), edits her phone, finds her by NIK, deposits simpanan wajib (Rp 50.000), reverses a mistaken sukarela deposit (25.000 − 25.000 = 0)', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser());
     await signIn(page, accounts.petugas);
     await page.getByRole('navigation').getByRole('link', { name: 'Anggota' }).click();
     await page.getByRole('heading', { level: 1, name: 'Anggota' }).waitFor();
@@ -105,7 +98,7 @@ describe('anggota', () => {
   });
 
   test('the pengawas reads members and savings on a phone, with no register, deposit or deactivate controls', async () => {
-    const { context, page } = await openPage(browser, PHONE);
+    const { context, page } = await openPage(browser(), PHONE);
     await signIn(page, accounts.pengawas);
     await page.goto('/anggota');
     await page.getByRole('heading', { level: 1, name: 'Anggota' }).waitFor();
@@ -122,7 +115,7 @@ describe('anggota', () => {
   });
 
   test('the Analis Dinas has no Anggota menu, and the page is closed to them', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser());
     await signIn(page, accounts.analyst);
     expect(await page.getByRole('navigation').getByRole('link', { name: 'Anggota' }).count()).toBe(
       0,

@@ -1,17 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, test } from 'vitest';
 import type { AccountName } from './accounts.ts';
-import { launchBrowser, openPage, PHONE, signIn } from './browser.ts';
+import { openPage, PHONE, signIn, useBrowser } from './browser.ts';
 
 const accounts = inject('accounts');
-let browser: Browser;
+const browser = useBrowser();
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 /** The menu each role must see, in order, and nothing else. */
 const EXPECTED: Record<Exclude<AccountName, 'newcomer'>, string[]> = {
@@ -30,7 +24,7 @@ function navLinks(page: Page): Promise<string[]> {
 describe('navigation by role', () => {
   for (const [name, expected] of Object.entries(EXPECTED) as [AccountName, string[]][]) {
     test(`${name} sees ${expected.join(', ')}`, async () => {
-      const { context, page } = await openPage(browser);
+      const { context, page } = await openPage(browser());
       await signIn(page, accounts[name]);
       expect((await navLinks(page)).map((s) => s.trim())).toEqual(expected);
       await context.close();
@@ -38,7 +32,7 @@ describe('navigation by role', () => {
   }
 
   test('a page outside the role answers "not found" even when typed into the address bar', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser());
     await signIn(page, accounts.analyst);
     await page.goto('/simulasi');
     await page.getByRole('heading', { level: 1, name: 'Halaman tidak ditemukan' }).waitFor();
@@ -50,7 +44,7 @@ describe('navigation by role', () => {
 
 describe('phone (360 × 740)', () => {
   test('the menu hides behind a burger, opens, navigates and closes', async () => {
-    const { context, page } = await openPage(browser, PHONE);
+    const { context, page } = await openPage(browser(), PHONE);
     await signIn(page, accounts.pengurus);
     const burger = page.getByRole('button', { name: 'Buka menu' });
     expect(await burger.isVisible()).toBe(true);

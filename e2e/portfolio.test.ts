@@ -5,9 +5,8 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { DESKTOP, PHONE, expectNoSeriousA11yViolations, launchBrowser, screenshot } from './browser.ts';
+import { DESKTOP, expectNoSeriousA11yViolations, PHONE, screenshot, useBrowser } from './browser.ts';
 
 /**
  * The portfolio journey runs against its own instance loaded with a small demo district
@@ -18,7 +17,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = path.join(ROOT, 'packages/server/bin/simpul.js');
 const DEMO_PASSWORD = 'simpul-demo-2026';
 
-let browser: Browser;
+const browser = useBrowser();
 let server: ChildProcess;
 let baseURL: string;
 let dataDir: string;
@@ -54,11 +53,9 @@ beforeAll(async () => {
     if (Date.now() > deadline) throw new Error('the portfolio instance did not start');
     await new Promise((r) => setTimeout(r, 200));
   }
-  browser = await launchBrowser();
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
   if (server && server.exitCode === null) {
     server.kill('SIGTERM');
     await once(server, 'exit');
@@ -67,7 +64,7 @@ afterAll(async () => {
 });
 
 async function signedIn(username: string, viewport: { width: number; height: number } = DESKTOP) {
-  const context = await browser.newContext({ viewport, baseURL, locale: 'id-ID' });
+  const context = await browser().newContext({ viewport, baseURL, locale: 'id-ID' });
   context.setDefaultTimeout(15_000);
   const page = await context.newPage();
   await page.goto('/masuk');

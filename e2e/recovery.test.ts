@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { openInstance } from '../packages/server/src/instance.ts';
 import { createLogger } from '../packages/server/src/logging.ts';
@@ -10,7 +10,7 @@ import { addCooperative } from '../packages/server/src/modules/cooperatives/coop
 import { createUser } from '../packages/server/src/modules/identity/identity.service.ts';
 import { startServer, type RunningServer } from '../packages/server/src/server.ts';
 import type { Services } from '../packages/server/src/http/context.ts';
-import { DESKTOP, expectNoSeriousA11yViolations, launchBrowser, screenshot } from './browser.ts';
+import { DESKTOP, expectNoSeriousA11yViolations, screenshot, useBrowser } from './browser.ts';
 
 /**
  * The recovery journey needs loans that have aged for months, so it runs its own instance in
@@ -24,7 +24,7 @@ const at = (date: string) => {
 };
 let services: Services;
 let server: RunningServer;
-let browser: Browser;
+const browser = useBrowser();
 let dataDir: string;
 const USERS = { rina: ['Rina Petugas', 'petugas'], budi: ['Budi Pengurus', 'pengurus'], sari: ['Sari Pengurus', 'pengurus'], wati: ['Wati Pengawas', 'pengawas'] } as const;
 type User = keyof typeof USERS;
@@ -50,7 +50,7 @@ async function ok(cookie: string, method: string, url: string, body?: unknown) {
 
 /** A browser page signed in through the form as `user`. */
 async function signedIn(user: User): Promise<Page> {
-  const context = await browser.newContext({ viewport: DESKTOP, baseURL: server.url, locale: 'id-ID' });
+  const context = await browser().newContext({ viewport: DESKTOP, baseURL: server.url, locale: 'id-ID' });
   context.setDefaultTimeout(15_000);
   const page = await context.newPage();
   await page.goto('/masuk');
@@ -70,11 +70,9 @@ beforeAll(async () => {
     await createUser(services, null, { username, fullName, role, cooperativeId: coop.id, password: PASSWORD });
   }
   server = await startServer(services, 0);
-  browser = await launchBrowser();
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
   await server?.close();
   await services?.db.close();
   if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });

@@ -1,9 +1,8 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launchBrowser, openPage, signIn } from './browser.ts';
+import { describe, expect, inject, test } from 'vitest';
+import { openPage, signIn, useBrowser } from './browser.ts';
 
 const accounts = inject('accounts');
-let browser: Browser;
+const browser = useBrowser();
 
 // Other journeys share this instance: a sequence from the clock keeps this NIK our own.
 const sequence = String(1000 + ((Date.now() + 4321) % 9000));
@@ -12,16 +11,10 @@ const NIK = `331601450190${sequence}`;
 /** Markup that would run if the page put a member's name into HTML unescaped. */
 const HOSTILE = `<img src=x onerror="window.__xss=1"><script>window.__xss=1</script> Siti ${sequence}`;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 describe('output escaping in the web app', () => {
   test('a member named <script>/<img onerror> shows as those characters on the member list and page, and nothing runs', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser());
     const dialogs: string[] = [];
     page.on('dialog', (d) => {
       dialogs.push(d.message());

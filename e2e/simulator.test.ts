@@ -1,24 +1,18 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, test } from 'vitest';
 import {
   DESKTOP,
   expectNoSeriousA11yViolations,
-  launchBrowser,
   openPage,
   PHONE,
   screenshot,
   signIn,
+  useBrowser,
 } from './browser.ts';
 
 const accounts = inject('accounts');
-let browser: Browser;
+const browser = useBrowser();
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 async function openSimulator(page: Page): Promise<void> {
   await page.getByRole('navigation').getByRole('link', { name: 'Simulasi angsuran' }).click();
@@ -42,7 +36,7 @@ async function row(page: Page, n: number): Promise<string[]> {
 
 describe('Simulasi angsuran', () => {
   test('flat 1.200.000 at 1% a month over 12 months: 12 × 112.000 and 23,70% effective a year', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser());
     await signIn(page, accounts.petugas);
     await openSimulator(page);
 
@@ -87,7 +81,7 @@ describe('Simulasi angsuran', () => {
       ['phone', PHONE],
       ['desktop', DESKTOP],
     ] as const) {
-      const { context, page } = await openPage(browser, viewport);
+      const { context, page } = await openPage(browser(), viewport);
       await signIn(page, accounts.pengawas);
       if (size === 'phone') await page.getByRole('button', { name: 'Buka menu' }).click();
       await openSimulator(page);
@@ -102,7 +96,7 @@ describe('Simulasi angsuran', () => {
       await context.close();
     }
 
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser());
     await signIn(page, accounts.pengurus);
     await openSimulator(page);
     await page.locator('label').filter({ hasText: /^EN$/ }).click();

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { request, type APIRequestContext, type Browser } from 'playwright-core';
+import { request, type APIRequestContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Services } from '../packages/server/src/http/context.ts';
 import { openInstance } from '../packages/server/src/instance.ts';
@@ -10,11 +10,11 @@ import { createLogger } from '../packages/server/src/logging.ts';
 import { addCooperative } from '../packages/server/src/modules/cooperatives/cooperatives.service.ts';
 import { createUser } from '../packages/server/src/modules/identity/identity.service.ts';
 import { startServer, type RunningServer } from '../packages/server/src/server.ts';
-import { DESKTOP, expectNoSeriousA11yViolations, launchBrowser, openPage, signIn } from './browser.ts';
+import { DESKTOP, expectNoSeriousA11yViolations, openPage, signIn, useBrowser } from './browser.ts';
 
 const accounts = inject('accounts');
 const baseURL = inject('baseURL');
-let browser: Browser;
+const browser = useBrowser();
 
 /** The month the dashboard checks: the one before today's (the server's business month). */
 function lastMonth(): string {
@@ -66,16 +66,12 @@ async function seedDistrict(): Promise<void> {
 }
 
 beforeAll(async () => {
-  browser = await launchBrowser();
   await seedDistrict();
-});
-afterAll(async () => {
-  await browser?.close();
 });
 
 describe('Pengawasan (Dinas)', () => {
   test('the analyst sees the district, opens the worst cooperative, downloads the list above 5 %, and cannot reach member data', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser());
     await signIn(page, accounts.analyst);
     await page.getByRole('navigation').getByRole('link', { name: 'Pengawasan' }).click();
     await page.getByRole('heading', { level: 1, name: 'Pengawasan' }).waitFor();
@@ -138,7 +134,7 @@ describe('Pengawasan (Dinas)', () => {
   });
 
   test('the Admin Dinas marks a cooperative inactive with a reason; the list shows the reason', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(browser());
     await signIn(page, accounts.admin);
     await page.getByRole('navigation').getByRole('link', { name: 'Koperasi', exact: true }).click();
     await page.getByRole('button', { name: 'Ubah data KSP Amanah Sehat' }).click();
@@ -206,7 +202,7 @@ describe('Pengawasan: sebab kredit bermasalah', () => {
     await ok(petugas, `/api/recovery/cases/${caseId}/causes`, { code: 'business_failure', note: 'Pasar dipindah' });
     for (const ctx of [budi, rina, petugas]) await ctx.dispose();
 
-    const context = await browser.newContext({ viewport: DESKTOP, baseURL: server.url, locale: 'id-ID' });
+    const context = await browser().newContext({ viewport: DESKTOP, baseURL: server.url, locale: 'id-ID' });
     context.setDefaultTimeout(15_000);
     const page = await context.newPage();
     await signIn(page, { username: 'dewi', password: PASSWORD, fullName: 'Dewi Analis', role: 'dinas_analyst' });
