@@ -53,10 +53,14 @@ function classCode(account: SubjectAccount): string | null {
   return classify(account.daysPastDue, account.frequency ?? 'monthly', REGISTRY_POLICY).code;
 }
 
+/** A class's rank in the policy, worst last; -1 for none. */
+const CLASS_RANK = new Map(REGISTRY_POLICY.classes.map((c, rank) => [c.code, rank]));
+const rankOf = (code: string | null): number => (code === null ? -1 : (CLASS_RANK.get(code) ?? -1));
+
 function worstOf(codes: (string | null)[]): string | null {
   let worst: { rank: number; code: string } | null = null;
   for (const code of codes) {
-    const rank = REGISTRY_POLICY.classes.findIndex((c) => c.code === code);
+    const rank = rankOf(code);
     if (code !== null && rank >= 0 && (worst === null || rank > worst.rank)) worst = { rank, code };
   }
   return worst?.code ?? null;
@@ -69,17 +73,21 @@ function monthlyOf(a: SubjectAccount): number {
 /** Each account's history string, newest first, and the worst class any month of it reached. */
 function histories(input: ReportInput): Map<number, { text: string; worstClass: string | null }> {
   const oldest = monthsBefore(input.latestPeriod, 23);
-  const codes = new Map<number, Map<string, HistoryCode>>();
-  const classes = new Map<number, (string | null)[]>();
+  // Per account: its months' codes, and the worst class a month reached (kept as it goes).
+  const lines = new Map<number, { codes: Map<string, HistoryCode>; worst: string | null }>();
   for (const m of input.history) {
     if (m.period < oldest || m.period > input.latestPeriod) continue;
     const code = historyCode(m.daysPastDue, m.status);
-    if (!codes.has(m.accountId)) codes.set(m.accountId, new Map());
-    codes.get(m.accountId)?.set(m.period, code);
+    let line = lines.get(m.accountId);
+    if (!line) lines.set(m.accountId, (line = { codes: new Map(), worst: null }));
+    line.codes.set(m.period, code);
     const cls = code === 'W' ? 'M' : OPEN.has(m.status) ? classify(m.daysPastDue, 'monthly', REGISTRY_POLICY).code : null;
-    classes.set(m.accountId, [...(classes.get(m.accountId) ?? []), cls]);
+    if (rankOf(cls) > rankOf(line.worst)) line.worst = cls;
   }
-  return new Map(input.accounts.map((a) => [a.id, { text: historyString(codes.get(a.id) ?? new Map(), input.latestPeriod), worstClass: worstOf(classes.get(a.id) ?? []) }]));
+  return new Map(input.accounts.map((a) => {
+    const line = lines.get(a.id);
+    return [a.id, { text: historyString(line?.codes ?? new Map(), input.latestPeriod), worstClass: line?.worst ?? null }];
+  }));
 }
 
 function within(inquiries: PastInquiry[], now: Date, days: number): PastInquiry[] {
