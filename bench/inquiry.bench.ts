@@ -15,7 +15,9 @@
  * the seed, the size and the month. SIMPUL_BENCH_CACHE=<dir> keeps a pristine copy of each
  * generated database (the SQLite data folder in <dir>; on PostgreSQL a template database
  * beside it on the same server, its API key in <dir>) and later runs start from a copy of it,
- * so a change to the inquiry path can be measured at 5M without generating again.
+ * so a change to the inquiry path can be measured at 5M without generating again. With
+ * `--prepare` the run stops there: it generates and caches (on a busy machine, say) and
+ * measures nothing.
  *
  * Targets (issue 6): p99 < 10 ms at 1,000 requests/s; ≥ 3,000 inquiries/s sustained.
  * Each server configuration (1 worker, 2 workers) is measured at 1,000/s and at its maximum,
@@ -355,6 +357,8 @@ interface Generated {
 }
 
 const CACHE = process.env.SIMPUL_BENCH_CACHE;
+const PREPARE_ONLY = process.argv.includes('--prepare');
+if (PREPARE_ONLY && !CACHE) throw new Error('--prepare keeps what it generates in SIMPUL_BENCH_CACHE: set it');
 
 /** The cached copy's name: the data depends on the seed, the size and the month only. */
 const cacheName = (database: Database, subjects: number, period: string) => `bench_inquiry_${database}_${subjects}_s${SEED}_${period.replace('-', '')}`;
@@ -432,6 +436,7 @@ async function bench(database: Database, dir: string, subjects: number): Promise
       generated = await generate(database, env, subjects, period);
       await cacheGenerated(database, cached, dataDir, generated);
     }
+    if (PREPARE_ONLY) return;
     const { key, dataSize } = generated;
     progress(`${database}: ${dataSize}`);
     const people = samplePeople(generated.subjects);
