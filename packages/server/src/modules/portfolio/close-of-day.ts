@@ -5,9 +5,10 @@ import { deriveLoanState, type DerivedLoanState } from '../lending/loan-state.se
 import { withRegistryTransaction } from '../registry/registry.tx.ts';
 import { claimDate, finishClaim, releaseClaim, renewClaim } from './close-of-day.claim.ts';
 import type { RegistryTransaction } from '../registry/registry.writer.ts';
-import { refreshMonthlySummary } from '../supervision/supervision.summary.ts';
+import { refreshMonthlySummaries, refreshMonthlySummary } from '../supervision/supervision.summary.ts';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import type { Dialect } from '../../db/database.ts';
 import {
   candidateChunk, accountsToRoll, copyForwardAccounts, countActive, statusChunk, openInMonthChunk, previousRunStart, pruneDailySnapshots, repaymentsOf,
   snapshotActiveLoans, writeLoanStates, writeSnapshots, type ChunkLoan, type Snapshot, type StateUpdate,
@@ -270,6 +271,17 @@ async function rollUnchanged(services: Services, db: Kysely<Database>, run: Run)
 }
 
 /**
+ * The monthly summary of every cooperative the run read. PostgreSQL recomputes them in one
+ * statement (refreshMonthlySummaries: per cooperative it would scan the month's history
+ * each time); SQLite walks each cooperative's accounts by index.
+ */
+async function refreshSummaries(db: Kysely<Database>, dialect: Dialect, run: Run): Promise<void> {
+  const cooperatives = [...run.cooperatives].sort((a, b) => a - b);
+  if (dialect === 'postgres') return refreshMonthlySummaries(db, cooperatives, [run.period]);
+  for (const cooperativeId of cooperatives) await refreshMonthlySummary(db, cooperativeId, [run.period]);
+}
+
+/**
  * Batch totals and their audit entries, the monthly summary of every cooperative the run read
  * (once, from the history all its chunks wrote: per chunk it would walk each cooperative's
  * accounts once per chunk, quadratic in the book), and one entry for the run. Until this
@@ -283,7 +295,7 @@ async function finishRun(services: Services, run: Run): Promise<void> {
     // cooperative instead of each cooperative's accounts (quadratic in the district). Inside
     // the transaction, ANALYZE counts the rows this run wrote.
     if (services.db.dialect === 'postgres' && run.result.furnished > 0) await sql`analyze registry_accounts, registry_history`.execute(trx);
-    for (const cooperativeId of [...run.cooperatives].sort((a, b) => a - b)) await refreshMonthlySummary(trx, cooperativeId, [run.period]);
+    await refreshSummaries(trx, services.db.dialect, run);
     for (const [cooperativeId, { id, outcome }] of run.batches) {
       await trx.updateTable('registry_batches').set({ rows_total: outcome.accepted + outcome.rejected, ...outcome }).where('id', '=', id).execute();
       await recordAudit(trx, services, null, 'registry.batch', { type: 'registry_batch', id, cooperativeId }, {
