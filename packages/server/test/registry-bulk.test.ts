@@ -68,6 +68,40 @@ describeEachDialect('bulk furnishing', (dialect) => {
     expect(await indexes()).toEqual(before);
   });
 
+  it("stores a cooperative's first file (plain multi-row inserts) exactly as a file merged into existing accounts", async () => {
+    // 123 rows: two full insert groups and a remainder, with every kind of value and null.
+    const rows = Array.from({ length: 123 }, (_, i) => row({
+      account_ref: `PJ-${String(i).padStart(3, '0')}`, nik: `331601450190${String(i + 1).padStart(4, '0')}`, outstanding: String(100_000 + i * 7), days_past_due: String(i % 60), arrears: i % 60 ? '5000' : '0',
+      product: i % 5 ? 'Pinjaman Umum' : '', tenor: i % 7 ? '12' : '', frequency: i % 7 ? 'monthly' : '', instalment_amount: i % 7 ? '470000' : '',
+      ...(i % 9 === 0 ? { status: 'written_off', written_off_on: '2026-09-30', written_off_amount: '1500000', days_past_due: '120' } : {}),
+      ...(i % 11 === 0 ? { status: 'settled', outstanding: '0', arrears: '0', days_past_due: '0', closed_on: '2026-10-20' } : {}),
+    }));
+    const file = Buffer.from(csv(...rows));
+    const other = (await addCooperative(t.services, null, { code: 'KSPL', name: 'Koperasi Lama' })).id;
+    // The other cooperative already has an account, so its file goes through the merge.
+    await importRows(t.services, { ...request('2026-09'), cooperativeId: other }, readRows(Buffer.from(csv(row({ account_ref: 'PJ-OLD' }))), 'csv'));
+    const first = await importRows(t.services, request('2026-10'), readRows(file, 'csv'));
+    const merged = await importRows(t.services, { ...request('2026-10'), cooperativeId: other }, readRows(file, 'csv'));
+    expect([first.accepted, merged.accepted]).toEqual([123, 123]);
+    const stored = async (coop: number) => {
+      const accounts = await t.services.db.db.selectFrom('registry_accounts').selectAll().where('cooperative_id', '=', coop).where('account_ref', '!=', 'PJ-OLD').orderBy('account_ref').execute();
+      const history = await t.services.db.db.selectFrom('registry_history').innerJoin('registry_accounts as a', 'a.id', 'registry_history.account_id')
+        .select(['a.account_ref', 'registry_history.subject_key', 'registry_history.period', 'registry_history.outstanding', 'registry_history.arrears', 'registry_history.days_past_due', 'registry_history.status'])
+        .where('a.cooperative_id', '=', coop).where('a.account_ref', '!=', 'PJ-OLD').orderBy('a.account_ref').execute();
+      return { accounts: accounts.map(({ id: _id, cooperative_id: _c, ...rest }) => rest), history };
+    };
+    const a = await stored(cooperativeId);
+    expect(a.accounts).toHaveLength(123);
+    expect(a.history).toHaveLength(123);
+    const pick = (ref: string) => a.accounts.filter((x) => x.account_ref === ref).map((x) => [x.status, x.closed_on, x.written_off_on, x.written_off_amount, x.tenor, x.product, x.last_period, x.not_reported_since]);
+    expect([...pick('PJ-009'), ...pick('PJ-011'), ...pick('PJ-014')]).toEqual([
+      ['written_off', null, '2026-09-30', 1500000, 12, 'Pinjaman Umum', '2026-10', null],
+      ['settled', '2026-10-20', null, null, 12, 'Pinjaman Umum', '2026-10', null],
+      ['active', null, null, null, null, 'Pinjaman Umum', '2026-10', null],
+    ]);
+    expect(a).toEqual(await stored(other));
+  });
+
   it('cut short midway, leaves the registry and its indexes as before the batch', async () => {
     const before = await indexes();
     // More than a chunk (5,000 rows), so that accounts are written before the file fails.

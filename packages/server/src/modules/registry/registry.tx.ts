@@ -7,7 +7,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import type { Database } from '../../db/schema.ts';
 import type { Services } from '../../http/context.ts';
 import {
-  ACCOUNT_COLUMNS, ACCOUNT_UPDATABLE, accountValues,
+  ACCOUNT_COLUMNS, ACCOUNT_UPDATABLE, accountValues, fillAccountValues,
   type PseudonymousAccount, type RegistryTransaction, type WriteContext,
 } from './registry.writer.ts';
 
@@ -58,29 +58,48 @@ async function sqliteTransaction<T>(file: string, work: (tx: RegistryTransaction
     history: conn.prepare(`INSERT INTO registry_history (${HISTORY_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (account_id, period) DO UPDATE SET ${HISTORY_UPDATE}`),
   };
   const updatableIndexes = ACCOUNT_UPDATABLE.map((c) => ACCOUNT_COLUMNS.indexOf(c));
-  const sameSubjectIndexes = sameSubject.map((c) => ACCOUNT_COLUMNS.indexOf(c));
-  const writeAccounts = async (accounts: PseudonymousAccount[], ctx: WriteContext) => {
+  const writeRows = (accounts: PseudonymousAccount[], ctx: WriteContext) => {
     for (const a of accounts) {
       const values = accountValues(a, ctx);
       const inserted = stmt.insert.run(values);
       let id: number;
       if (inserted.changes === 1) id = Number(inserted.lastInsertRowid);
       else {
-        const found = stmt.find.get(ctx.cooperativeId, a.accountRef) as { id: number; last_period: string; subject_key: string };
+        const found = stmt.find.get(ctx.cooperativeId, a.accountRef) as { id: number; last_period: string };
         id = found.id;
-        if (found.last_period <= ctx.period) {
-          if (found.subject_key === a.subjectKey) stmt.updateSameSubject.run(...sameSubjectIndexes.map((i) => values[i] ?? null), id);
-          else stmt.update.run(...updatableIndexes.map((i) => values[i] ?? null), id);
-        }
+        if (found.last_period <= ctx.period) stmt.update.run(...updatableIndexes.map((i) => values[i] ?? null), id);
       }
       if (!ctx.fullFile) stmt.keepVersion.run(ctx.batchId, id, ctx.period);
       stmt.history.run(id, a.subjectKey, ctx.period, a.outstanding, a.arrears, a.daysPastDue, a.status, ctx.batchId);
     }
   };
+  const fresh = freshWriter(conn);
+  /** Per cooperative written in this transaction: whether it had no accounts when first written. */
+  const freshCooperatives = new Map<number, boolean>();
+  let bulk = false;
+  const writeAccounts = async (accounts: PseudonymousAccount[], ctx: WriteContext) => {
+    // Only a bulk load (a validated file: unique account_refs) of a full file may take the plain path.
+    if (bulk && ctx.fullFile) {
+      let isFresh = freshCooperatives.get(ctx.cooperativeId);
+      if (isFresh === undefined) {
+        // BEGIN IMMEDIATE holds the write lock: "no accounts yet" stays true for this transaction.
+        isFresh = fresh.hasNone.get(ctx.cooperativeId) === undefined;
+        freshCooperatives.set(ctx.cooperativeId, isFresh);
+      }
+      if (isFresh) return fresh.write(accounts, ctx);
+    }
+    writeRows(accounts, ctx);
+  };
   const bulkLoad = async <R>(expectedRows: number, load: () => Promise<R>): Promise<R> => {
     const deferred = deferrableIndexes(conn, expectedRows);
     for (const index of deferred) conn.exec(`DROP INDEX ${index.name}`);
-    const loaded = await load();
+    bulk = true;
+    let loaded: R;
+    try {
+      loaded = await load();
+    } finally {
+      bulk = false;
+    }
     for (const index of deferred) conn.exec(index.sql);
     return loaded;
   };
@@ -95,6 +114,46 @@ async function sqliteTransaction<T>(file: string, work: (tx: RegistryTransaction
   } finally {
     await db.destroy();
   }
+}
+
+/** Accounts per multi-row insert of the fresh path: one statement's overhead spread over many rows. */
+const FRESH_GROUP = 50;
+
+/**
+ * The first file of a cooperative that has no accounts yet (SQLite): every row is a new
+ * account with no history (a file's account_refs are unique, checked by the validator), so
+ * plain multi-row inserts do, without the per-row conflict handling and id round trips. The
+ * chunk's history rows are then copied from the accounts just written (they hold the same
+ * values), by id: ids only grow, and the write lock keeps other writers out meanwhile.
+ */
+function freshWriter(conn: SQLite.Database) {
+  const row = `(${ACCOUNT_COLUMNS.map(() => '?').join(', ')})`;
+  const insert = (rows: number) => conn.prepare(`INSERT INTO registry_accounts (${ACCOUNT_COLUMNS.join(', ')}) VALUES ${Array(rows).fill(row).join(', ')}`);
+  const group = insert(FRESH_GROUP);
+  const single = insert(1);
+  const lastId = conn.prepare('SELECT coalesce(max(id), 0) AS id FROM registry_accounts').pluck();
+  const history = conn.prepare(`INSERT INTO registry_history (${HISTORY_COLUMNS}) SELECT id, subject_key, ?, outstanding, arrears, days_past_due, status, ? FROM registry_accounts WHERE id > ?`);
+  const width = ACCOUNT_COLUMNS.length;
+  // One parameter array for every group, refilled: no per-row array for the collector.
+  const values: (string | number | null)[] = new Array(FRESH_GROUP * width).fill(null);
+  return {
+    hasNone: conn.prepare('SELECT 1 FROM registry_accounts WHERE cooperative_id = ? LIMIT 1').pluck(),
+    write(accounts: PseudonymousAccount[], ctx: WriteContext): void {
+      if (accounts.length === 0) return;
+      const before = lastId.get() as number;
+      let n = 0;
+      for (; n + FRESH_GROUP <= accounts.length; n += FRESH_GROUP) {
+        for (let i = 0; i < FRESH_GROUP; i++) fillAccountValues(values, i * width, accounts[n + i]!, ctx);
+        group.run(values);
+      }
+      const one = values.slice(0, width);
+      for (; n < accounts.length; n++) {
+        fillAccountValues(one, 0, accounts[n]!, ctx);
+        single.run(one);
+      }
+      history.run(ctx.period, ctx.batchId, before);
+    },
+  };
 }
 
 /**

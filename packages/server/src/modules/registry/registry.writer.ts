@@ -44,11 +44,36 @@ export const ACCOUNT_COLUMNS = [
 
 /** The values of one account in ACCOUNT_COLUMNS order. */
 export function accountValues(a: PseudonymousAccount, ctx: WriteContext): (string | number | null)[] {
-  return [
-    a.subjectKey, ctx.cooperativeId, a.accountRef, a.nameToken, a.birthToken, a.product, a.openedOn, a.originalAmount, a.tenor, a.frequency,
-    a.instalmentAmount, a.outstanding, a.arrears, a.daysPastDue, a.status, a.lastPaymentOn, a.closedOn,
-    a.writtenOffOn, a.writtenOffAmount, ctx.period, null, ctx.source, ctx.now,
-  ];
+  const values: (string | number | null)[] = new Array(ACCOUNT_COLUMNS.length);
+  fillAccountValues(values, 0, a, ctx);
+  return values;
+}
+
+/** Writes the values of one account into `values` from `at`, in ACCOUNT_COLUMNS order (a multi-row statement's parameters). */
+export function fillAccountValues(values: (string | number | null)[], at: number, a: PseudonymousAccount, ctx: WriteContext): void {
+  values[at] = a.subjectKey;
+  values[at + 1] = ctx.cooperativeId;
+  values[at + 2] = a.accountRef;
+  values[at + 3] = a.nameToken;
+  values[at + 4] = a.birthToken;
+  values[at + 5] = a.product;
+  values[at + 6] = a.openedOn;
+  values[at + 7] = a.originalAmount;
+  values[at + 8] = a.tenor;
+  values[at + 9] = a.frequency;
+  values[at + 10] = a.instalmentAmount;
+  values[at + 11] = a.outstanding;
+  values[at + 12] = a.arrears;
+  values[at + 13] = a.daysPastDue;
+  values[at + 14] = a.status;
+  values[at + 15] = a.lastPaymentOn;
+  values[at + 16] = a.closedOn;
+  values[at + 17] = a.writtenOffOn;
+  values[at + 18] = a.writtenOffAmount;
+  values[at + 19] = ctx.period;
+  values[at + 20] = null;
+  values[at + 21] = ctx.source;
+  values[at + 22] = ctx.now;
 }
 
 /** On a re-furnished account every column but its identity is replaced (never by an older month). */
