@@ -48,12 +48,35 @@ describeEachDialect('registry import killed midway', (dialect) => {
     }
   }
 
+  /**
+   * Milliseconds a whole import of big.csv takes on this machine now, from process start to exit,
+   * into a scratch database of the same dialect: the kills land at fractions of it, so they stay
+   * midway however fast imports become or however loaded the machine is.
+   */
+  async function wholeImportMs(): Promise<number> {
+    const scratch = await freshDatabase(dialect);
+    const scratchDir = fs.mkdtempSync(path.join(os.tmpdir(), 'simpul-crash-scratch-'));
+    const scratchEnv = { ...process.env, SIMPUL_DATA_DIR: scratchDir, SIMPUL_DATABASE_URL: scratch.target };
+    const run = (...args: string[]) => spawnSync(process.execPath, [simpulCli(), ...args], { env: scratchEnv, encoding: 'utf8', timeout: 120_000 });
+    try {
+      expect(run('init').status).toBe(0);
+      expect(run('cooperative', 'add', '--code', 'KSPA', '--name', 'Koperasi A').status).toBe(0);
+      const started = performance.now();
+      expect(run('import', path.join(dir, 'big.csv'), '--cooperative', 'KSPA', '--period', '2026-10').status).toBe(0);
+      return performance.now() - started;
+    } finally {
+      await scratch.drop();
+      fs.rmSync(scratchDir, { recursive: true, force: true });
+    }
+  }
+
   it('leaves the registry as before the batch after SIGKILL, 3 times, then imports whole', async () => {
+    const whole = await wholeImportMs();
     expect(simpul('import', path.join(dir, 'small.csv'), '--cooperative', 'KSPA', '--period', '2026-09').status).toBe(0);
     const before = await registryState();
     expect(before.accounts).toBe(50);
     expect(before.chainIntact).toBe(true);
-    for (const delay of [1500, 2500, 3500]) {
+    for (const delay of [0.3, 0.45, 0.6].map((share) => share * whole)) {
       const child = spawn(process.execPath, [simpulCli(), 'import', path.join(dir, 'big.csv'), '--cooperative', 'KSPA', '--period', '2026-10'], { env, stdio: 'ignore' });
       const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
       setTimeout(() => child.kill('SIGKILL'), delay);
@@ -65,5 +88,5 @@ describeEachDialect('registry import killed midway', (dialect) => {
     expect(JSON.parse(done.stdout)).toMatchObject({ accepted: 150_000, rejected: 0 });
     // the big file re-furnishes the small file's 50 account refs (ACC00000000…): 150,000 accounts in all
     expect((await registryState()).accounts).toBe(150_000);
-  }, 180_000); // four imports of 150,000 rows by a child process: minutes on a loaded 2-core machine
+  }, 240_000); // five imports of 150,000 rows by a child process: minutes on a loaded 2-core machine
 });
