@@ -10,7 +10,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { Dialect } from '../../db/database.ts';
 import {
-  candidateChunk, accountsToRoll, copyForwardAccounts, countActive, statusChunk, openInMonthChunk, previousRunStart, pruneDailySnapshots, repaymentsOf,
+  candidateReader, accountsToRoll, copyForwardAccounts, countActive, statusChunk, openInMonthChunk, previousRunStart, pruneDailySnapshots, repaymentsOf,
   snapshotActiveLoans, writeLoanStates, writeSnapshots, type ChunkLoan, type Snapshot, type StateUpdate,
 } from './close-of-day.repository.ts';
 import { feedCooperative, reportedFigures, type FeedLoan, type FeedOutcome, type FeedState } from './registry-feed.ts';
@@ -94,9 +94,10 @@ export async function runCloseOfDay(services: Services, options: CloseOfDayOptio
   if (!(await claimDate(db, run.date, run.now, options.force ?? false, total))) return { ...run.result, skipped: true };
   try {
     run.since = await previousRunStart(db, run.date);
+    const candidates = candidateReader(services.db, run.date, run.since);
     let after = 0;
     for (;;) {
-      const rows = await candidateChunk(services.db, run.date, run.since, after, CHUNK);
+      const rows = await candidates.next(after, CHUNK);
       if (rows.length === 0) break;
       await processChunk(services, run, rows);
       after = rows.at(-1)?.id ?? after;
