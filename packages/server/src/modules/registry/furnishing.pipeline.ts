@@ -29,17 +29,19 @@ export const CHUNK_SIZE = 5000;
 /**
  * Streams a file's rows into validated, pseudonymised chunks. Plain identity (NIK, name,
  * birth date) lives only inside this loop: what leaves it carries keyed tokens instead.
+ * Rows come one by one or in batches (readRowBatches: no promise per row).
  */
-export async function* validatedChunks(rows: AsyncIterable<FileRow>, period: string, keys: PseudonymKeys): AsyncGenerator<Chunk> {
+export async function* validatedChunks(rows: AsyncIterable<FileRow | readonly FileRow[]>, period: string, keys: PseudonymKeys): AsyncGenerator<Chunk> {
   let validator: RowValidator | undefined;
   const seenRefs = new Set<string>();
   let chunk: Chunk = { accounts: [], issues: [], rows: 0, rejectedRows: 0 };
-  for await (const { row, cells } of rows) {
+  const full: Chunk[] = [];
+  const take = ({ row, cells }: FileRow) => {
     if (!validator) {
       const header = mapHeader(cells.map((c) => (c == null ? '' : String(c))));
       if (header.missing.length > 0) throw new UnreadableFile('missing_columns', header.missing.join(', '));
       validator = new RowValidator(header.indexes, period);
-      continue;
+      return;
     }
     const account = validator.validate(row, cells, chunk.issues);
     chunk.rows++;
@@ -52,12 +54,21 @@ export async function* validatedChunks(rows: AsyncIterable<FileRow>, period: str
       chunk.accounts.push(pseudonymise(account, keys));
     }
     if (chunk.rows >= CHUNK_SIZE) {
-      yield chunk;
+      full.push(chunk);
       chunk = { accounts: [], issues: [], rows: 0, rejectedRows: 0 };
     }
+  };
+  for await (const item of rows) {
+    if (isBatch(item)) for (let i = 0; i < item.length; i++) take(item[i]!);
+    else take(item);
+    while (full.length > 0) yield full.shift()!;
   }
   if (!validator) throw new UnreadableFile('empty_file', 'no header row');
   if (chunk.rows > 0) yield chunk;
+}
+
+function isBatch(item: FileRow | readonly FileRow[]): item is readonly FileRow[] {
+  return Array.isArray(item);
 }
 
 /** The account with its identity replaced by keyed tokens (spelt out: a rest spread is slow). */

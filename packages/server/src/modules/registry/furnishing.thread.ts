@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { UnreadableFile, validatedChunks, type Chunk } from './furnishing.pipeline.ts';
-import { readRows, type FileKind } from './furnishing.readers.ts';
+import { readRowBatches, type FileKind } from './furnishing.readers.ts';
 
 /**
  * Runs inside the furnishing worker thread (see furnishing.worker.ts): reads, validates and
@@ -34,7 +34,7 @@ async function run(port: NonNullable<typeof parentPort>, input: ThreadInput): Pr
   const keys = { pseudonym: Buffer.from(input.pseudonym), nameToken: Buffer.from(input.nameToken) };
   const post = (m: ThreadMessage) => port.postMessage(m);
   try {
-    for await (const chunk of validatedChunks(readRows(input.file, input.kind), input.period, keys)) {
+    for await (const chunk of validatedChunks(readRowBatches(input.file, input.kind), input.period, keys)) {
       while (credit === 0) await new Promise<void>((resolve) => (wake = resolve));
       credit--;
       post({ chunk });
