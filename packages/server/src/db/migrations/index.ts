@@ -16,6 +16,7 @@ import { loanNumbers } from './0013-loan-numbers.ts';
 import { closeOfDayLease } from './0013-runs-lease.ts';
 import { closeOfDayCandidates } from './0014-close-of-day-candidates.ts';
 import { snapshotsByDate } from './0015-snapshots-by-date.ts';
+import { snapshotsUnchecked } from './0016-snapshots-unchecked.ts';
 
 /**
  * Every migration, in order. Names sort lexically; add new ones at the end with the next
@@ -39,4 +40,5 @@ export const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '0013-runs-lease': closeOfDayLease,
   '0014-close-of-day-candidates': closeOfDayCandidates,
   '0015-snapshots-by-date': snapshotsByDate,
+  '0016-snapshots-unchecked': snapshotsUnchecked,
 };
