@@ -292,9 +292,8 @@ async function finishRun(services: Services, run: Run): Promise<void> {
   await services.db.db.transaction().execute(async (trx) => {
     await rollUnchanged(services, trx, run);
     // A new month's history rows are unknown to PostgreSQL's statistics until autovacuum
-    // analyses them: the summary refresh below then walks the whole month's history once per
-    // cooperative instead of each cooperative's accounts (quadratic in the district). Inside
-    // the transaction, ANALYZE counts the rows this run wrote.
+    // analyses them. Inside the transaction, ANALYZE counts the rows this run wrote, so the
+    // summary refresh below plans with the month's true size.
     if (services.db.dialect === 'postgres' && run.result.furnished > 0) await sql`analyze registry_accounts, registry_history`.execute(trx);
     await refreshSummaries(trx, services.db.dialect, run);
     for (const [cooperativeId, { id, outcome }] of run.batches) {
